@@ -18,6 +18,7 @@ CREATE TABLE "audit_event" (
 	"namens" text,
 	"organisatie" text,
 	"leerling_id" uuid,
+	"leerling_ids" uuid[],
 	"object_type" text,
 	"object_id" text,
 	"actie" text NOT NULL,
@@ -239,6 +240,7 @@ ALTER TABLE "vestiging" ADD CONSTRAINT "vestiging_swv_po_swv_code_fk" FOREIGN KE
 ALTER TABLE "vestiging" ADD CONSTRAINT "vestiging_swv_vo_swv_code_fk" FOREIGN KEY ("swv_vo") REFERENCES "public"."swv"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vestiging_leerlingen" ADD CONSTRAINT "vestiging_leerlingen_vestiging_code_vestiging_code_fk" FOREIGN KEY ("vestiging_code") REFERENCES "public"."vestiging"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_leerling_idx" ON "audit_event" USING btree ("swv_id","leerling_id","at");--> statement-breakpoint
+CREATE INDEX "audit_leerling_ids_idx" ON "audit_event" USING gin ("leerling_ids");--> statement-breakpoint
 CREATE INDEX "inschrijving_vestiging_idx" ON "inschrijving" USING btree ("swv_id","vestiging_code");--> statement-breakpoint
 CREATE INDEX "inschrijving_leerling_idx" ON "inschrijving" USING btree ("swv_id","leerling_id");--> statement-breakpoint
 CREATE INDEX "job_wachtend_idx" ON "job" USING btree ("status","uitvoeren_op");--> statement-breakpoint

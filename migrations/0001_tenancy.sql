@@ -85,7 +85,7 @@ CREATE OR REPLACE FUNCTION audit_event_hash(e audit_event) RETURNS text LANGUAGE
     'seq', e.seq,
     'at', to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
     'swv', e.swv_id, 'actor', e.actor_gebruiker_id, 'rol', e.actor_rol, 'namens', e.namens,
-    'organisatie', e.organisatie, 'leerling', e.leerling_id, 'type', e.object_type, 'object', e.object_id,
+    'organisatie', e.organisatie, 'leerling', e.leerling_id, 'leerlingen', e.leerling_ids, 'type', e.object_type, 'object', e.object_id,
     'actie', e.actie, 'velden', e.velden, 'grondslag', e.grondslag, 'resultaat', e.resultaat,
     'request', e.request_id)::text, 'UTF8')), 'hex')
 $$;

@@ -149,6 +149,8 @@ export const auditEvent = pgTable(
     namens: text('namens'),
     organisatie: text('organisatie'),
     leerlingId: uuid('leerling_id'),
+    /** For list views: every pupil that was on the list (one event per list, not per row). */
+    leerlingIds: uuid('leerling_ids').array(),
     objectType: text('object_type'),
     objectId: text('object_id'),
     actie: text('actie').notNull(),
@@ -159,7 +161,10 @@ export const auditEvent = pgTable(
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
-  (t) => [index('audit_leerling_idx').on(t.swvId, t.leerlingId, t.at)],
+  (t) => [
+    index('audit_leerling_idx').on(t.swvId, t.leerlingId, t.at),
+    index('audit_leerling_ids_idx').using('gin', t.leerlingIds),
+  ],
 );
 
 /**
