@@ -42,6 +42,20 @@ export function fieldId(name: string): string {
   return /^[A-Za-z]/.test(id) ? id : `veld-${id}`;
 }
 
+/**
+ * Returns the href unless it uses a scheme other than http(s), mailto or tel. hono/jsx escapes
+ * attribute values but does not stop `javascript:` URLs, and hrefs may contain stored data.
+ *
+ * @param href - a relative or absolute URL
+ * @returns the href, or `#` when its scheme is not allowed
+ */
+export function safeHref(href: string): string {
+  // Browsers ignore ASCII whitespace and control characters inside the scheme ("java\tscript:").
+  const compact = href.replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
+  return scheme === undefined || ['http', 'https', 'mailto', 'tel'].includes(scheme) ? href : '#';
+}
+
 const hintIdFor = (id: string): string => `${id}-hint`;
 const errorIdFor = (id: string): string => `${id}-fout`;
 
@@ -134,7 +148,7 @@ export function Link(props: LinkProps): JSX.Element {
   return (
     <a
       class={cx('utrecht-link', 'utrecht-link--html-a', props.external && 'utrecht-link--external', props.class)}
-      href={props.href}
+      href={safeHref(props.href)}
       rel={props.external ? 'external noopener noreferrer' : undefined}
       aria-current={props.current ? 'page' : undefined}
     >
@@ -214,7 +228,7 @@ export function ButtonLink(props: {
 }): JSX.Element {
   return (
     <a
-      href={props.href}
+      href={safeHref(props.href)}
       class={cx(
         'utrecht-button-link',
         'utrecht-button-link--html-a',
@@ -620,7 +634,7 @@ export function RadioGroup(props: RadioGroupProps): JSX.Element {
           const optionId = index === 0 ? id : `${id}-${index + 1}`;
           const optionHintId = option.description !== undefined ? hintIdFor(optionId) : undefined;
           return (
-            <div class={cx('utrecht-form-field', 'utrecht-form-field--radio', invalid && 'utrecht-form-field--invalid')}>
+            <div class="utrecht-form-field utrecht-form-field--radio">
               <div class="utrecht-form-field__label utrecht-form-field__label--radio">
                 <label class="utrecht-form-label utrecht-form-label--radio" for={optionId}>
                   <input

@@ -1,0 +1,137 @@
+/**
+ * Starting Passend: configuration, database (migrations, tenancy self-test), register snapshot, demo seed, the
+ * job worker and the HTTP server, and a clean shutdown on SIGTERM/SIGINT.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { sql } from 'drizzle-orm';
+import { loadConfig, type Config } from './platform/config.js';
+import { openDatabase } from './platform/db/open.js';
+import { runMigrations } from './platform/db/migrate.js';
+import { tenancyProblems } from './platform/db/selftest.js';
+import { first, type Database } from './platform/db/client.js';
+import { fixedDateClock, systemClock, type Clock } from './platform/clock.js';
+import { startWorker } from './platform/jobs/queue.js';
+import { mailJobHandler } from './platform/mail/outbox.js';
+import { createApp } from './app.js';
+import { importRegisterSnapshot } from './modules/register/commands.js';
+import { isDemoDatabase, seedDemo } from './demo/seed.js';
+import { DEMO_LOGINS } from './demo/logins.js';
+import { totpCode, totpStep } from './platform/auth/totp.js';
+import { ROL_INFO } from './platform/auth/roles.js';
+
+/** The PGlite directory inside PASSEND_DATA_DIR. */
+export function pgliteDir(config: Config): string {
+  return path.join(config.PASSEND_DATA_DIR, 'pglite');
+}
+
+/**
+ * The app secret: PASSEND_SECRET, or for an embedded install one generated once into <data>/secret (mode 0600).
+ * With PostgreSQL it is required: several processes must share it.
+ */
+export function resolveSecret(config: Config): string {
+  if (config.PASSEND_SECRET) return config.PASSEND_SECRET;
+  if (config.DATABASE_URL) throw new Error('Stel PASSEND_SECRET in (minstens 32 tekens) als u PostgreSQL gebruikt.');
+  const file = path.join(config.PASSEND_DATA_DIR, 'secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(config.PASSEND_DATA_DIR, { recursive: true });
+  const secret = crypto.randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function clockFor(config: Config): Clock {
+  return config.PASSEND_TODAY ? fixedDateClock(config.PASSEND_TODAY) : systemClock;
+}
+
+/** Opens the database, runs migrations and refuses to go on when tenant isolation is not safe. */
+export async function openAndCheck(config: Config, log: (line: string) => void = () => {}) {
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir(config), poolMax: config.DATABASE_POOL_MAX });
+  try {
+    log(`Database: ${db.kind === 'pglite' ? `PGlite in ${pgliteDir(config)}` : 'PostgreSQL'}`);
+    await runMigrations(db);
+    const problems = await tenancyProblems(db);
+    if (problems.length) {
+      throw new Error(`Passend start niet: de scheiding tussen samenwerkingsverbanden is niet veilig.\n- ${problems.join('\n- ')}`);
+    }
+    return db;
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+async function registerIsEmpty(db: Database): Promise<boolean> {
+  const row = await first<{ n: number }>(db.owner, sql`select count(*)::int as n from vestiging`);
+  return (row?.n ?? 0) === 0;
+}
+
+async function hasUsers(db: Database): Promise<boolean> {
+  const row = await db.withSystem((tx) => first<{ n: number }>(tx, sql`select count(*)::int as n from gebruiker`));
+  return (row?.n ?? 0) > 0;
+}
+
+/** Prints the demo logins with the current TOTP code, for a newcomer clicking through. */
+export function demoLoginText(publicUrl: string): string {
+  const step = totpStep(new Date());
+  const lines = DEMO_LOGINS.map((d) =>
+    `  ${ROL_INFO[d.rol].label.padEnd(48)} ${d.email.padEnd(36)} ${d.wachtwoord ? `wachtwoord: ${d.wachtwoord}  app-sleutel: ${d.totpSecret} (code nu: ${totpCode(d.totpSecret!, step)})` : 'code per e-mail (zie demo-mailbox)'}`,
+  );
+  return `Demo-accounts (ook op ${publicUrl}/):\n${lines.join('\n')}`;
+}
+
+/** Starts the server; resolves once listening. Returns a stop function for tests and signal handlers. */
+export async function start(env: NodeJS.ProcessEnv = process.env, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {
+  const config = loadConfig(env);
+  const secret = resolveSecret(config);
+  const clock = clockFor(config);
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'passend' } });
+  const db = await openAndCheck(config, out);
+  try {
+    if (await registerIsEmpty(db)) {
+      out('Register wordt geïmporteerd uit data/register (eenmalig)…');
+      const report = await importRegisterSnapshot(db, {
+        onProgress: (p) => out(`  ${p.stap}: ${p.gedaan}/${p.totaal}`),
+      });
+      out(`Register geïmporteerd: ${report.ingevoegd} rijen.`);
+    }
+    const wantDemo = config.PASSEND_DEMO ?? !config.DATABASE_URL;
+    if (wantDemo && !(await hasUsers(db))) {
+      const r = await seedDemo(db, clock, secret);
+      if (r) out(`Demo-samenwerkingsverband ${r.swv} aangemaakt met ${r.leerlingen} fictieve leerlingen.`);
+    }
+    const isDemo = await isDemoDatabase(db);
+    let nudge = () => {};
+    const worker = config.JOBS_WORKER
+      ? startWorker(db, { mail: mailJobHandler(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) }, {
+          workerId: `${process.pid}`,
+          onError: (err) => logger.error({ err }, 'fout in achtergrondtaak'),
+        })
+      : null;
+    if (worker) nudge = () => worker.nudge();
+    const app = createApp({ db, clock, config, secret, isDemo, publicUrl, logger, nudgeWorker: () => nudge() });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+      s.once('error', reject);
+    });
+    out(`Passend draait op ${publicUrl} (stoppen: Ctrl+C)`);
+    if (isDemo) out(demoLoginText(publicUrl));
+    let stopping: Promise<void> | null = null;
+    const stop = () => {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await worker?.stop();
+        await db.close();
+      })();
+      return stopping;
+    };
+    return { stop, app, db, config, port: config.PORT };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

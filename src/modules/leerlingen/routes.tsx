@@ -1,0 +1,345 @@
+/**
+ * Pages and API of the core pupil record. Routes only parse, authorise (policy), call a command and render.
+ */
+import { sql } from 'drizzle-orm';
+import type { App, AppContext } from '../../platform/http/env.js';
+import { defineRoute } from '../../platform/http/policy.js';
+import { readForm, readJson, uuidParam, validate, validateOrThrow, type FormValues } from '../../platform/http/forms.js';
+import { layoutProps, sendPage, setFlash } from '../../platform/http/render.js';
+import { AppError } from '../../platform/errors.js';
+import { rows } from '../../platform/db/client.js';
+import { ROL_INFO, type Rol } from '../../platform/auth/roles.js';
+import { formatDutch, ageOn } from '../../platform/civil-date.js';
+import { Layout } from '../../platform/views/layout.js';
+import {
+  Heading, Paragraph, Form, FormField, Button, ButtonLink, ErrorSummary, Link, Table, DataList, SelectField, RadioGroup,
+  CheckboxField, Alert,
+} from '../../platform/views/components.js';
+import * as cmd from './commands.js';
+import { ZNieuweLeerling, ZNieuweOuder, ZWijzigLeerling, RELATIES } from './schemas.js';
+import { magLeerlingRegistreren } from './rules/toegang.js';
+import { toCsv } from '../../platform/http/csv.js';
+
+/** Roles that can open pupil files at all; relationship decides which files. */
+const DOSSIER_ROLLEN = (Object.keys(ROL_INFO) as Rol[]).filter((r) => ROL_INFO[r].kanLeerlingdossierOpenen && !ROL_INFO[r].isGezin);
+const GEZIN_ROLLEN: Rol[] = ['ouder', 'leerling'];
+const REGISTRATIE_ROLLEN = DOSSIER_ROLLEN.filter(magLeerlingRegistreren);
+
+function actor(c: AppContext): cmd.Actor {
+  const a = c.var.auth!;
+  return { gebruikerId: a.gebruiker.id, grant: a.actief!, requestId: c.var.requestId };
+}
+
+function deps(c: AppContext): cmd.LeerlingDeps {
+  const d = c.var.deps;
+  return { db: d.db, clock: d.clock, publicUrl: d.publicUrl, onMailQueued: d.nudgeWorker };
+}
+
+function volledigeNaam(l: { voornaam: string; tussenvoegsel: string | null; achternaam: string }): string {
+  return [l.voornaam, l.tussenvoegsel, l.achternaam].filter(Boolean).join(' ');
+}
+
+/** School locations the actor may enrol at: their own, or every location in the SWV. */
+async function vestigingKeuzes(c: AppContext) {
+  const a = c.var.auth!.actief!;
+  const swvId = a.swvId!;
+  return c.var.deps.db.withTenant({ swvId, userId: c.var.auth!.gebruiker.id }, (tx) =>
+    rows<{ code: string; naam: string; plaats: string | null }>(
+      tx,
+      a.vestigingCode
+        ? sql`select code, naam, plaats from vestiging where code = ${a.vestigingCode}`
+        : sql`select code, naam, plaats from vestiging where swv_po = ${swvId} or swv_vo = ${swvId} order by naam, code`,
+    ),
+  );
+}
+
+async function nieuwPage(c: AppContext, values: FormValues, errors: Record<string, string>, status: 200 | 422 = 200) {
+  const keuzes = await vestigingKeuzes(c);
+  const props = await layoutProps(c, 'Leerling toevoegen', { hasErrors: Object.keys(errors).length > 0 });
+  return sendPage(
+    c,
+    <Layout {...props}>
+      <Heading level={1}>Leerling toevoegen</Heading>
+      <ErrorSummary errors={errors} />
+      <Paragraph>Vul alleen in wat nodig is. Een burgerservicenummer (BSN) is niet nodig en kunt u hier niet invullen.</Paragraph>
+      <Form action="/leerlingen" csrfToken={c.var.csrfToken}>
+        <FormField name="voornaam" label="Voornaam" value={values.voornaam} error={errors.voornaam} autocomplete="off" required />
+        <FormField name="tussenvoegsel" label="Tussenvoegsel (als die er is)" value={values.tussenvoegsel} error={errors.tussenvoegsel} autocomplete="off" />
+        <FormField name="achternaam" label="Achternaam" value={values.achternaam} error={errors.achternaam} autocomplete="off" required />
+        <FormField name="geboortedatum" type="date" label="Geboortedatum" value={values.geboortedatum} error={errors.geboortedatum} required />
+        <FormField name="woonPc4" label="Postcode woonadres (alleen de 4 cijfers)" description="Hiermee weet Passend welk samenwerkingsverband verantwoordelijk is." value={values.woonPc4} error={errors.woonPc4} inputmode="numeric" maxlength={4} />
+        <SelectField name="vestigingCode" label="School" options={keuzes.map((v) => ({ value: v.code, label: `${v.naam}${v.plaats ? ` (${v.plaats})` : ''}` }))} value={values.vestigingCode ?? (keuzes.length === 1 ? keuzes[0]!.code : '')} emptyOption={keuzes.length === 1 ? undefined : 'Kies een school'} error={errors.vestigingCode} required />
+        <FormField name="startdatum" type="date" label="Ingeschreven vanaf" value={values.startdatum ?? c.var.deps.clock.today()} error={errors.startdatum} required />
+        <Button>Leerling opslaan</Button>
+      </Form>
+    </Layout>,
+    status,
+  );
+}
+
+async function wijzigPage(
+  c: AppContext,
+  leerling: Awaited<ReturnType<typeof cmd.openLeerling>>['leerling'],
+  values: FormValues,
+  errors: Record<string, string>,
+  status: 200 | 409 | 422 = 200,
+) {
+  const conflict = status === 409;
+  const props = await layoutProps(c, 'Gegevens wijzigen', { hasErrors: Object.keys(errors).length > 0 || conflict });
+  return sendPage(
+    c,
+    <Layout {...props}>
+      <Heading level={1}>Gegevens wijzigen van {volledigeNaam(leerling)}</Heading>
+      <ErrorSummary errors={errors} />
+      {conflict && (
+        <Alert type="warning" heading="Iemand anders heeft deze gegevens intussen gewijzigd">
+          <Paragraph>Hieronder staat wat nu is opgeslagen. Uw eigen invoer staat in het formulier. Kijk beide na en sla opnieuw op.</Paragraph>
+          <DataList items={[
+            { key: 'Voornaam', value: leerling.voornaam }, { key: 'Tussenvoegsel', value: leerling.tussenvoegsel },
+            { key: 'Achternaam', value: leerling.achternaam }, { key: 'Geboortedatum', value: formatDutch(leerling.geboortedatum) },
+            { key: 'Postcode woonadres', value: leerling.woonPc4 },
+          ]} />
+        </Alert>
+      )}
+      <Form action={`/leerlingen/${leerling.id}/wijzigen`} csrfToken={c.var.csrfToken}>
+        <input type="hidden" name="versie" value={String(leerling.versie)} />
+        <FormField name="voornaam" label="Voornaam" value={values.voornaam ?? leerling.voornaam} error={errors.voornaam} required />
+        <FormField name="tussenvoegsel" label="Tussenvoegsel (als die er is)" value={values.tussenvoegsel ?? leerling.tussenvoegsel} error={errors.tussenvoegsel} />
+        <FormField name="achternaam" label="Achternaam" value={values.achternaam ?? leerling.achternaam} error={errors.achternaam} required />
+        <FormField name="geboortedatum" type="date" label="Geboortedatum" value={values.geboortedatum ?? leerling.geboortedatum} error={errors.geboortedatum} required />
+        <FormField name="woonPc4" label="Postcode woonadres (alleen de 4 cijfers)" value={values.woonPc4 ?? leerling.woonPc4} error={errors.woonPc4} inputmode="numeric" maxlength={4} />
+        <Button>Wijzigingen opslaan</Button>
+      </Form>
+      <Paragraph><Link href={`/leerlingen/${leerling.id}`}>Terug naar het dossier zonder op te slaan</Link></Paragraph>
+    </Layout>,
+    status,
+  );
+}
+
+async function dossierPage(c: AppContext, id: string, ouderValues: FormValues = {}, ouderErrors: Record<string, string> = {}, status: 200 | 422 = 200) {
+  const d = await cmd.openLeerling(deps(c), actor(c), id);
+  const l = d.leerling;
+  const today = c.var.deps.clock.today();
+  const props = await layoutProps(c, volledigeNaam(l), { hasErrors: Object.keys(ouderErrors).length > 0 });
+  return sendPage(
+    c,
+    <Layout {...props}>
+      <Heading level={1}>{volledigeNaam(l)}</Heading>
+      <ErrorSummary errors={ouderErrors} />
+      <DataList items={[
+        { key: 'Geboortedatum', value: `${formatDutch(l.geboortedatum)} (${ageOn(l.geboortedatum, today)} jaar)` },
+        { key: 'Postcode woonadres', value: l.woonPc4 },
+        { key: 'School', value: l.vestigingNaam },
+      ]} />
+      {d.magWijzigen && <Paragraph><Link href={`/leerlingen/${l.id}/wijzigen`}>Gegevens wijzigen</Link></Paragraph>}
+      <Heading level={2}>Inschrijvingen</Heading>
+      <Table caption="Inschrijvingen" headers={['School', 'Vanaf', 'Tot']} rows={d.inschrijvingen.map((i) => [
+        i.vestigingNaam ?? i.vestigingCode, formatDutch(i.startdatum), i.einddatum ? formatDutch(i.einddatum) : 'nu',
+      ])} empty="Deze leerling is nergens ingeschreven." />
+      <Heading level={2}>Ouders en verzorgers</Heading>
+      <Table caption="Ouders en verzorgers" headers={['Naam', 'Relatie', 'Gezag', 'Volgt dossier in Passend']} rows={d.ouders.map((o) => [
+        o.naam, o.relatie, o.heeftGezag ? 'ja' : 'nee', o.gebruikerId ? 'ja' : 'nog niet',
+      ])} empty="Er zijn nog geen ouders of verzorgers vastgelegd." />
+      {d.magWijzigen && (
+        <>
+          <Heading level={3}>Ouder of verzorger toevoegen</Heading>
+          <Form action={`/leerlingen/${l.id}/ouders`} csrfToken={c.var.csrfToken} aria-label="Ouder of verzorger toevoegen">
+            <FormField name="naam" label="Naam" value={ouderValues.naam} error={ouderErrors.naam} required />
+            <FormField name="email" type="email" label="E-mailadres" value={ouderValues.email} error={ouderErrors.email} required spellcheck={false} />
+            <SelectField name="relatie" label="Relatie tot de leerling" options={RELATIES.map((r) => ({ value: r, label: r }))} value={ouderValues.relatie ?? 'ouder'} error={ouderErrors.relatie} />
+            <RadioGroup name="heeftGezag" legend="Heeft deze ouder gezag?" description="Alleen een ouder met gezag mag het dossier inzien." value={ouderValues.heeftGezag} error={ouderErrors.heeftGezag} options={[{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }]} />
+            <CheckboxField name="uitnodigen" label="Stuur een uitnodiging om het dossier in Passend te volgen" checked={ouderValues.uitnodigen !== undefined ? ouderValues.uitnodigen === 'ja' : true} />
+            <Button appearance="secondary">Toevoegen</Button>
+          </Form>
+        </>
+      )}
+      <Heading level={2}>Wie heeft dit dossier bekeken?</Heading>
+      <Paragraph><Link href={`/leerlingen/${l.id}/inzage`}>Bekijk wie dit dossier heeft geopend of gewijzigd</Link></Paragraph>
+    </Layout>,
+    status,
+  );
+}
+
+const ACTIE_TEKST: Record<string, string> = {
+  lezen: 'heeft het dossier bekeken', lijst: 'zag de leerling in een lijst', aanmaken: 'heeft het dossier aangemaakt',
+  wijzigen: 'heeft het dossier gewijzigd', exporteren: 'heeft gegevens geëxporteerd', afdrukken: 'heeft het dossier afgedrukt',
+  uitnodigen: 'heeft een ouder uitgenodigd', 'uitnodiging-geaccepteerd': 'heeft de uitnodiging aangenomen',
+};
+
+/** Registers the pupil routes. */
+export function registerLeerlingRoutes(app: App): void {
+  defineRoute(app, 'GET', '/leerlingen', { access: DOSSIER_ROLLEN, pupilData: 'lezen', summary: 'Lijst van leerlingen die de gebruiker mag zien' }, async (c) => {
+    const zoek = (c.req.query('zoek') ?? '').trim();
+    const pagina = Number.parseInt(c.req.query('pagina') ?? '1', 10) || 1;
+    const r = await cmd.toonLeerlingen(deps(c), actor(c), { zoek, pagina });
+    const paginas = Math.max(1, Math.ceil(r.totaal / cmd.PAGINA_GROOTTE));
+    const props = await layoutProps(c, 'Leerlingen');
+    const q = (p: number) => `/leerlingen?${new URLSearchParams({ ...(zoek ? { zoek } : {}), pagina: String(p) })}`;
+    return sendPage(
+      c,
+      <Layout {...props}>
+        <Heading level={1}>Leerlingen</Heading>
+        {REGISTRATIE_ROLLEN.includes(c.var.auth!.actief!.rol) && <Paragraph><ButtonLink href="/leerlingen/nieuw">Leerling toevoegen</ButtonLink></Paragraph>}
+        <Form method="get" action="/leerlingen" aria-label="Zoeken">
+          <FormField name="zoek" type="search" label="Zoek op naam" value={zoek} autocomplete="off" />
+          <Button appearance="secondary">Zoeken</Button>
+        </Form>
+        <Paragraph>{r.totaal === 1 ? '1 leerling' : `${r.totaal} leerlingen`}{zoek ? ` gevonden voor "${zoek}"` : ''}. <Link href="/leerlingen.csv">Download als CSV</Link></Paragraph>
+        <Table caption="Leerlingen" rowHeaders headers={['Naam', 'Geboortedatum', 'School']} rows={r.rijen.map((l) => [
+          <Link href={`/leerlingen/${l.id}`}>{volledigeNaam(l)}</Link>, formatDutch(l.geboortedatum), l.vestigingNaam ?? 'niet ingeschreven',
+        ])} empty={zoek ? 'Geen leerlingen gevonden. Probeer een deel van de naam.' : r.relatie.soort === 'geen' ? 'In uw rol ziet u alleen leerlingen waarvoor u een taak heeft. Die zijn er nu niet.' : 'Er zijn nog geen leerlingen.'} />
+        {paginas > 1 && (
+          <nav aria-label="Paginering" class="passend-pagination">
+            <Paragraph>
+              Pagina {r.pagina} van {paginas}.{' '}
+              {r.pagina > 1 && <Link href={q(r.pagina - 1)}>Vorige pagina</Link>}{' '}
+              {r.pagina < paginas && <Link href={q(r.pagina + 1)}>Volgende pagina</Link>}
+            </Paragraph>
+          </nav>
+        )}
+      </Layout>,
+    );
+  });
+
+  defineRoute(app, 'GET', '/leerlingen.csv', { access: DOSSIER_ROLLEN, pupilData: 'lezen', summary: 'CSV-export van zichtbare leerlingen' }, async (c) => {
+    const rijen = await cmd.exporteerLeerlingen(deps(c), actor(c));
+    const csv = toCsv(['id', 'voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'vestigingscode', 'school'],
+      rijen.map((l) => [l.id, l.voornaam, l.tussenvoegsel ?? '', l.achternaam, l.geboortedatum, l.vestigingCode ?? '', l.vestigingNaam ?? '']));
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="leerlingen.csv"', 'Cache-Control': 'no-store' });
+  });
+
+  defineRoute(app, 'GET', '/leerlingen/nieuw', { access: REGISTRATIE_ROLLEN, summary: 'Formulier nieuwe leerling' }, (c) => nieuwPage(c, {}, {}));
+
+  defineRoute(app, 'POST', '/leerlingen', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'Registreert een leerling met inschrijving' }, async (c) => {
+    const values = await readForm(c);
+    const v = validate(ZNieuweLeerling, values);
+    if (!v.ok) return nieuwPage(c, values, v.errors, 422);
+    try {
+      const id = await cmd.registreerLeerling(deps(c), actor(c), v.data);
+      await setFlash(c, { kind: 'ok', text: 'De leerling is opgeslagen.' });
+      return c.redirect(`/leerlingen/${id}`, 303);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation_failed') return nieuwPage(c, values, err.fields ?? {}, 422);
+      throw err;
+    }
+  });
+
+  defineRoute(app, 'GET', '/leerlingen/:id', { access: [...DOSSIER_ROLLEN, ...GEZIN_ROLLEN], pupilData: 'lezen', summary: 'Dossier van een leerling' }, (c) =>
+    dossierPage(c, uuidParam(c)),
+  );
+
+  defineRoute(app, 'GET', '/leerlingen/:id/wijzigen', { access: DOSSIER_ROLLEN, pupilData: 'lezen', summary: 'Formulier gegevens wijzigen' }, async (c) => {
+    const d = await cmd.openLeerling(deps(c), actor(c), uuidParam(c));
+    if (!d.magWijzigen) throw new AppError('forbidden', { detail: 'In uw rol kunt u deze gegevens niet wijzigen.' });
+    return wijzigPage(c, d.leerling, {}, {});
+  });
+
+  defineRoute(app, 'POST', '/leerlingen/:id/wijzigen', { access: DOSSIER_ROLLEN, pupilData: 'schrijven', summary: 'Wijzigt gegevens (met versiecontrole)' }, async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const v = validate(ZWijzigLeerling, values);
+    if (!v.ok) {
+      const d = await cmd.openLeerling(deps(c), actor(c), id);
+      return wijzigPage(c, d.leerling, values, v.errors, 422);
+    }
+    const { versie, ...gegevens } = v.data;
+    try {
+      const r = await cmd.wijzigLeerling(deps(c), actor(c), id, versie, gegevens);
+      if (r.soort === 'conflict') return wijzigPage(c, r.current, values, {}, 409);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation_failed') {
+        const d = await cmd.openLeerling(deps(c), actor(c), id);
+        return wijzigPage(c, d.leerling, values, err.fields ?? {}, 422);
+      }
+      throw err;
+    }
+    await setFlash(c, { kind: 'ok', text: 'De gegevens zijn gewijzigd.' });
+    return c.redirect(`/leerlingen/${id}`, 303);
+  });
+
+  defineRoute(app, 'POST', '/leerlingen/:id/ouders', { access: DOSSIER_ROLLEN, pupilData: 'schrijven', summary: 'Voegt een ouder toe en nodigt uit' }, async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const v = validate(ZNieuweOuder, values);
+    if (!v.ok) return dossierPage(c, id, values, v.errors, 422);
+    await cmd.voegOuderToe(deps(c), actor(c), id, v.data);
+    await setFlash(c, { kind: 'ok', text: v.data.uitnodigen ? 'De ouder is toegevoegd en krijgt een uitnodiging per e-mail.' : 'De ouder is toegevoegd.' });
+    return c.redirect(`/leerlingen/${id}`, 303);
+  });
+
+  defineRoute(app, 'GET', '/leerlingen/:id/inzage', { access: [...DOSSIER_ROLLEN, ...GEZIN_ROLLEN], pupilData: 'lezen', summary: 'Wie heeft het dossier bekeken (inzagelog)' }, async (c) => {
+    const r = await cmd.inzageLog(deps(c), actor(c), uuidParam(c));
+    const props = await layoutProps(c, 'Wie heeft het dossier bekeken?');
+    return sendPage(
+      c,
+      <Layout {...props}>
+        <Heading level={1}>Wie heeft het dossier van {volledigeNaam(r.leerling)} bekeken?</Heading>
+        <Paragraph>Passend houdt bij wie het dossier opent of wijzigt. Ziet u iets wat niet klopt? Neem dan contact op met de school of het samenwerkingsverband.</Paragraph>
+        <Table caption="Inzage in het dossier, nieuwste eerst" headers={['Wanneer', 'Wie', 'Rol', 'Wat']} rows={r.regels.map((g) => [
+          new Date(g.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' }),
+          g.naam ?? 'onbekend', g.actorRol && g.actorRol in ROL_INFO ? ROL_INFO[g.actorRol as Rol].label : (g.actorRol ?? ''),
+          `${ACTIE_TEKST[g.actie] ?? g.actie}${g.resultaat === 'geweigerd' ? ' (geweigerd)' : ''}`,
+        ])} empty="Nog niemand heeft dit dossier geopend." />
+        <Paragraph><Link href={`/leerlingen/${r.leerling.id}`}>Terug naar het dossier</Link></Paragraph>
+      </Layout>,
+    );
+  });
+
+  defineRoute(app, 'GET', '/mijn-kinderen', { access: GEZIN_ROLLEN, summary: 'Kinderen van de ingelogde ouder' }, async (c) => {
+    const a = c.var.auth!.actief!;
+    if (a.rol === 'leerling' && a.leerlingId) return c.redirect(`/leerlingen/${a.leerlingId}`, 303);
+    const kinderen = await cmd.mijnKinderen(deps(c), actor(c));
+    const props = await layoutProps(c, 'Mijn kinderen');
+    return sendPage(
+      c,
+      <Layout {...props}>
+        <Heading level={1}>Mijn kinderen</Heading>
+        <Table caption="Mijn kinderen" rowHeaders headers={['Naam', 'Dossier']} rows={kinderen.map((k) => [
+          volledigeNaam(k),
+          k.heeftGezag ? <Link href={`/leerlingen/${k.leerlingId}`}>Bekijk het dossier</Link> : 'U heeft geen gezag. Daarom kunt u het dossier niet inzien. De school houdt u wel op de hoogte van belangrijke zaken.',
+        ])} empty="Er zijn nog geen kinderen aan uw account gekoppeld." />
+      </Layout>,
+    );
+  });
+
+  defineRoute(app, 'GET', '/uitnodiging/:swv/:token', { access: 'publiek', summary: 'Uitnodiging voor ouder bekijken' }, async (c) => {
+    const u = await cmd.bekijkUitnodiging(deps(c), (c.req.param('swv') ?? ''), (c.req.param('token') ?? ''));
+    const props = await layoutProps(c, 'Uitnodiging aannemen');
+    return sendPage(
+      c,
+      <Layout {...props}>
+        <Heading level={1}>Uitnodiging aannemen</Heading>
+        <Paragraph>Beste {u.naam}, u bent uitgenodigd om in Passend mee te kijken met de ondersteuning van uw kind.</Paragraph>
+        <Paragraph>Na het aannemen logt u in met een code die u per e-mail krijgt op {u.email}.</Paragraph>
+        <Form action={`/uitnodiging/${encodeURIComponent((c.req.param('swv') ?? ''))}/${encodeURIComponent((c.req.param('token') ?? ''))}`} csrfToken={c.var.csrfToken}>
+          <Button>Uitnodiging aannemen</Button>
+        </Form>
+      </Layout>,
+    );
+  });
+
+  defineRoute(app, 'POST', '/uitnodiging/:swv/:token', { access: 'publiek', summary: 'Neemt de uitnodiging aan' }, async (c) => {
+    const email = await cmd.accepteerUitnodiging(deps(c), (c.req.param('swv') ?? ''), (c.req.param('token') ?? ''));
+    await setFlash(c, { kind: 'ok', text: 'De uitnodiging is aangenomen. Vraag nu een code aan om in te loggen.' });
+    return c.redirect(`/inloggen/code?email=${encodeURIComponent(email)}`, 303);
+  });
+
+  // JSON API: same commands, same policies; errors as application/problem+json.
+  defineRoute(app, 'GET', '/api/leerlingen', { access: DOSSIER_ROLLEN, pupilData: 'lezen', summary: 'API: lijst van leerlingen' }, async (c) => {
+    const pagina = Number.parseInt(c.req.query('pagina') ?? '1', 10) || 1;
+    const r = await cmd.toonLeerlingen(deps(c), actor(c), { zoek: c.req.query('zoek') ?? undefined, pagina });
+    return c.json({ totaal: r.totaal, pagina: r.pagina, leerlingen: r.rijen });
+  });
+
+  defineRoute(app, 'GET', '/api/leerlingen/:id', { access: [...DOSSIER_ROLLEN, ...GEZIN_ROLLEN], pupilData: 'lezen', summary: 'API: dossier van een leerling' }, async (c) => {
+    const d = await cmd.openLeerling(deps(c), actor(c), uuidParam(c));
+    return c.json(d);
+  });
+
+  defineRoute(app, 'POST', '/api/leerlingen', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'API: registreert een leerling' }, async (c) => {
+    const body = await readJson(c);
+    const input = validateOrThrow(ZNieuweLeerling, body);
+    const id = await cmd.registreerLeerling(deps(c), actor(c), input);
+    return c.json({ id }, 201, { Location: `/api/leerlingen/${id}` });
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * All SQL of pupils, enrolments and parents. Every query runs in a tenant transaction (RLS) and is scoped by the
+ * relationship from rules/toegang.ts in its WHERE clause, so a file the user may not see is simply not found.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { first, rows, type Executor } from '../../platform/db/client.js';
+import type { Relatie } from './rules/toegang.js';
+
+export interface LeerlingRij {
+  id: string;
+  voornaam: string;
+  tussenvoegsel: string | null;
+  achternaam: string;
+  geboortedatum: string;
+  woonPc4: string | null;
+  versie: number;
+  vestigingCode: string | null;
+  vestigingNaam: string | null;
+}
+
+/** The WHERE fragment that limits `l` (leerling) to what the relationship may see. */
+export function zichtbaarVoor(relatie: Relatie, today: string): SQL {
+  switch (relatie.soort) {
+    case 'swv':
+      return sql`true`;
+    case 'school':
+      return sql`exists (select 1 from inschrijving i where i.swv_id = l.swv_id and i.leerling_id = l.id
+        and i.vestiging_code = ${relatie.vestigingCode} and i.startdatum <= ${today}
+        and (i.einddatum is null or i.einddatum >= ${today}))`;
+    case 'bestuur':
+      return sql`exists (select 1 from inschrijving i join vestiging v on v.code = i.vestiging_code
+        where i.swv_id = l.swv_id and i.leerling_id = l.id and v.bestuur_nummer = ${relatie.bestuurNummer}
+        and (i.einddatum is null or i.einddatum >= ${today}))`;
+    case 'ouder-met-gezag':
+      return sql`exists (select 1 from ouder o where o.swv_id = l.swv_id and o.leerling_id = l.id
+        and o.gebruiker_id = ${relatie.gebruikerId} and o.heeft_gezag)`;
+    case 'eigen':
+      return sql`l.id = ${relatie.leerlingId}`;
+    case 'geen':
+      return sql`false`;
+  }
+}
+
+const LEERLING_COLS = sql`l.id, l.voornaam, l.tussenvoegsel, l.achternaam, l.geboortedatum::text as geboortedatum,
+  l.woon_pc4 as "woonPc4", l.versie,
+  (select i.vestiging_code from inschrijving i where i.swv_id = l.swv_id and i.leerling_id = l.id and i.einddatum is null
+     order by i.startdatum desc limit 1) as "vestigingCode",
+  (select v.naam from inschrijving i join vestiging v on v.code = i.vestiging_code
+     where i.swv_id = l.swv_id and i.leerling_id = l.id and i.einddatum is null order by i.startdatum desc limit 1) as "vestigingNaam"`;
+
+/** One page of pupils, alphabetical, optionally filtered on (part of) the name. */
+export async function listLeerlingen(
+  ex: Executor,
+  opts: { relatie: Relatie; today: string; zoek?: string; limit: number; offset: number },
+): Promise<{ rijen: LeerlingRij[]; totaal: number }> {
+  const zoek = opts.zoek ? `%${opts.zoek.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+  const where = sql`${zichtbaarVoor(opts.relatie, opts.today)}
+    ${zoek ? sql`and (l.voornaam || ' ' || coalesce(l.tussenvoegsel || ' ', '') || l.achternaam) ilike ${zoek}` : sql``}`;
+  const rijen = await rows<LeerlingRij>(
+    ex,
+    sql`select ${LEERLING_COLS} from leerling l where ${where}
+        order by l.achternaam, l.voornaam, l.id limit ${opts.limit} offset ${opts.offset}`,
+  );
+  const [count] = await rows<{ n: number }>(ex, sql`select count(*)::int as n from leerling l where ${where}`);
+  return { rijen, totaal: count?.n ?? 0 };
+}
+
+export function findLeerling(ex: Executor, id: string, relatie: Relatie, today: string) {
+  return first<LeerlingRij>(ex, sql`select ${LEERLING_COLS} from leerling l where l.id = ${id} and ${zichtbaarVoor(relatie, today)}`);
+}
+
+/** True when the pupil exists in this tenant at all (to tell "no access" from "does not exist" in the audit log). */
+export async function leerlingBestaat(ex: Executor, id: string): Promise<boolean> {
+  return (await rows(ex, sql`select 1 from leerling where id = ${id}`)).length > 0;
+}
+
+export interface NieuweLeerling {
+  swvId: string;
+  voornaam: string;
+  tussenvoegsel?: string;
+  achternaam: string;
+  geboortedatum: string;
+  woonPc4?: string;
+}
+
+export async function insertLeerling(ex: Executor, l: NieuweLeerling): Promise<string> {
+  const row = await first<{ id: string }>(
+    ex,
+    sql`insert into leerling (swv_id, voornaam, tussenvoegsel, achternaam, geboortedatum, woon_pc4)
+        values (${l.swvId}, ${l.voornaam}, ${l.tussenvoegsel ?? null}, ${l.achternaam}, ${l.geboortedatum}, ${l.woonPc4 ?? null})
+        returning id`,
+  );
+  return row!.id;
+}
+
+/** Updates core data only when `versie` still matches (optimistic concurrency); returns false on a stale save. */
+export async function updateLeerling(ex: Executor, id: string, versie: number, l: Omit<NieuweLeerling, 'swvId'>): Promise<boolean> {
+  const r = await rows(
+    ex,
+    sql`update leerling set voornaam = ${l.voornaam}, tussenvoegsel = ${l.tussenvoegsel ?? null}, achternaam = ${l.achternaam},
+          geboortedatum = ${l.geboortedatum}, woon_pc4 = ${l.woonPc4 ?? null}, versie = versie + 1, updated_at = now()
+        where id = ${id} and versie = ${versie} returning id`,
+  );
+  return r.length === 1;
+}
+
+export async function insertInschrijving(
+  ex: Executor,
+  i: { swvId: string; leerlingId: string; vestigingCode: string; startdatum: string },
+): Promise<void> {
+  await ex.execute(sql`insert into inschrijving (swv_id, leerling_id, vestiging_code, startdatum)
+      values (${i.swvId}, ${i.leerlingId}, ${i.vestigingCode}, ${i.startdatum})`);
+}
+
+export interface InschrijvingRij {
+  id: string;
+  vestigingCode: string;
+  vestigingNaam: string | null;
+  startdatum: string;
+  einddatum: string | null;
+}
+
+export function listInschrijvingen(ex: Executor, leerlingId: string) {
+  return rows<InschrijvingRij>(
+    ex,
+    sql`select i.id, i.vestiging_code as "vestigingCode", v.naam as "vestigingNaam", i.startdatum::text as startdatum,
+          i.einddatum::text as einddatum
+        from inschrijving i left join vestiging v on v.code = i.vestiging_code
+        where i.leerling_id = ${leerlingId} order by i.startdatum desc`,
+  );
+}
+
+export interface OuderRij {
+  id: string;
+  naam: string;
+  email: string | null;
+  relatie: string;
+  heeftGezag: boolean;
+  gebruikerId: string | null;
+}
+
+export function listOuders(ex: Executor, leerlingId: string) {
+  return rows<OuderRij>(
+    ex,
+    sql`select id, naam, email, relatie, heeft_gezag as "heeftGezag", gebruiker_id as "gebruikerId"
+        from ouder where leerling_id = ${leerlingId} order by created_at, id`,
+  );
+}
+
+export async function insertOuder(
+  ex: Executor,
+  o: { swvId: string; leerlingId: string; naam: string; email?: string; relatie: string; heeftGezag: boolean; gebruikerId?: string | null },
+): Promise<string> {
+  const row = await first<{ id: string }>(
+    ex,
+    sql`insert into ouder (swv_id, leerling_id, naam, email, relatie, heeft_gezag, gebruiker_id)
+        values (${o.swvId}, ${o.leerlingId}, ${o.naam}, ${o.email ?? null}, ${o.relatie}, ${o.heeftGezag}, ${o.gebruikerId ?? null})
+        returning id`,
+  );
+  return row!.id;
+}
+
+export async function insertUitnodiging(ex: Executor, u: { swvId: string; ouderId: string; tokenHash: string; verlooptOp: Date }) {
+  await ex.execute(sql`insert into uitnodiging (swv_id, ouder_id, token_hash, verloopt_op)
+      values (${u.swvId}, ${u.ouderId}, ${u.tokenHash}, ${u.verlooptOp.toISOString()})`);
+}
+
+export function findUitnodiging(ex: Executor, tokenHash: string) {
+  return first<{ id: string; ouderId: string; verlooptOp: Date; geaccepteerdOp: Date | null; email: string | null; naam: string; leerlingId: string }>(
+    ex,
+    sql`select u.id, u.ouder_id as "ouderId", u.verloopt_op as "verlooptOp", u.geaccepteerd_op as "geaccepteerdOp",
+          o.email, o.naam, o.leerling_id as "leerlingId"
+        from uitnodiging u join ouder o on o.swv_id = u.swv_id and o.id = u.ouder_id where u.token_hash = ${tokenHash}`,
+  );
+}
+
+export async function acceptUitnodiging(ex: Executor, id: string, ouderId: string, gebruikerId: string) {
+  await ex.execute(sql`update uitnodiging set geaccepteerd_op = now() where id = ${id}`);
+  await ex.execute(sql`update ouder set gebruiker_id = ${gebruikerId} where id = ${ouderId}`);
+}
+
+/** Children linked to a parent account (with or without gezag), for "Mijn kinderen". */
+export function listKinderenVanOuder(ex: Executor, gebruikerId: string) {
+  return rows<{ leerlingId: string; voornaam: string; achternaam: string; tussenvoegsel: string | null; heeftGezag: boolean }>(
+    ex,
+    sql`select l.id as "leerlingId", l.voornaam, l.achternaam, l.tussenvoegsel, o.heeft_gezag as "heeftGezag"
+        from ouder o join leerling l on l.swv_id = o.swv_id and l.id = o.leerling_id
+        where o.gebruiker_id = ${gebruikerId} order by l.voornaam`,
+  );
+}
+
+export interface InzageRij {
+  at: Date;
+  actie: string;
+  actorRol: string | null;
+  naam: string | null;
+  organisatie: string | null;
+  resultaat: string;
+}
+
+/** Who opened this pupil's file: the audit events that name the pupil, newest first (NEN 7513 client view). */
+export function listInzage(ex: Executor, leerlingId: string, limit = 200) {
+  return rows<InzageRij>(
+    ex,
+    sql`select a.at, a.actie, a.actor_rol as "actorRol", g.naam, a.organisatie, a.resultaat
+        from audit_event a left join gebruiker g on g.id = a.actor_gebruiker_id
+        where a.leerling_id = ${leerlingId} or a.leerling_ids @> array[${leerlingId}::uuid]
+        order by a.seq desc limit ${limit}`,
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * All SQL of accounts, role grants, sessions, one-time codes and rate limits. Runs inside request transactions
+ * as the app role; the auth tables are global (no tenant), role grants are protected by RLS (migration 0001).
+ */
+import { sql } from 'drizzle-orm';
+import { first, rows, type Executor } from '../db/client.js';
+import type { Rol } from './roles.js';
+
+export interface GebruikerRow {
+  id: string;
+  email: string;
+  naam: string;
+  wachtwoordHash: string | null;
+  totpSecret: string | null;
+  totpBevestigdOp: Date | null;
+  totpLaatsteStap: number | null;
+  isActief: boolean;
+}
+
+export interface RolToekenningRow {
+  id: string;
+  gebruikerId: string;
+  rol: Rol;
+  swvId: string | null;
+  vestigingCode: string | null;
+  bestuurNummer: string | null;
+  leerlingId: string | null;
+  swvNaam: string | null;
+  vestigingNaam: string | null;
+}
+
+const GEBRUIKER_COLS = sql`id, email, naam, wachtwoord_hash as "wachtwoordHash", totp_secret as "totpSecret",
+  totp_bevestigd_op as "totpBevestigdOp", totp_laatste_stap::float8 as "totpLaatsteStap", is_actief as "isActief"`;
+
+export function findGebruikerByEmail(ex: Executor, email: string) {
+  return first<GebruikerRow>(ex, sql`select ${GEBRUIKER_COLS} from gebruiker where email = ${email.toLowerCase()}`);
+}
+
+export function findGebruiker(ex: Executor, id: string) {
+  return first<GebruikerRow>(ex, sql`select ${GEBRUIKER_COLS} from gebruiker where id = ${id}`);
+}
+
+export async function insertGebruiker(
+  ex: Executor,
+  g: { email: string; naam: string; wachtwoordHash: string | null },
+): Promise<string> {
+  const row = await first<{ id: string }>(
+    ex,
+    sql`insert into gebruiker (email, naam, wachtwoord_hash) values (${g.email.toLowerCase()}, ${g.naam}, ${g.wachtwoordHash})
+        returning id`,
+  );
+  return row!.id;
+}
+
+export async function setTotp(ex: Executor, gebruikerId: string, sealedSecret: string | null, bevestigd: boolean) {
+  await ex.execute(sql`update gebruiker set totp_secret = ${sealedSecret},
+      totp_bevestigd_op = ${bevestigd ? sql`now()` : sql`null`}, totp_laatste_stap = null where id = ${gebruikerId}`);
+}
+
+/** Stores the used step only if it is newer than the last one: two racing requests cannot both use one code. */
+export async function useTotpStep(ex: Executor, gebruikerId: string, step: number): Promise<boolean> {
+  const r = await rows(ex, sql`update gebruiker set totp_laatste_stap = ${step}
+      where id = ${gebruikerId} and (totp_laatste_stap is null or totp_laatste_stap < ${step}) returning id`);
+  return r.length === 1;
+}
+
+export async function confirmTotp(ex: Executor, gebruikerId: string) {
+  await ex.execute(sql`update gebruiker set totp_bevestigd_op = now() where id = ${gebruikerId}`);
+}
+
+export async function markLoggedIn(ex: Executor, gebruikerId: string) {
+  await ex.execute(sql`update gebruiker set laatst_ingelogd_op = now() where id = ${gebruikerId}`);
+}
+
+/** The grants of one user; call with app.user_id set to that user (RLS lets a user read their own grants). */
+export function listRolToekenningen(ex: Executor, gebruikerId: string) {
+  return rows<RolToekenningRow>(
+    ex,
+    sql`select r.id, r.gebruiker_id as "gebruikerId", r.rol, r.swv_id as "swvId", r.vestiging_code as "vestigingCode",
+          r.bestuur_nummer as "bestuurNummer", r.leerling_id as "leerlingId", s.naam as "swvNaam", v.naam as "vestigingNaam"
+        from rol_toekenning r left join swv s on s.code = r.swv_id left join vestiging v on v.code = r.vestiging_code
+        where r.gebruiker_id = ${gebruikerId} order by r.created_at, r.id`,
+  );
+}
+
+export async function insertRolToekenning(
+  ex: Executor,
+  r: { gebruikerId: string; rol: Rol; swvId: string | null; vestigingCode?: string | null; bestuurNummer?: string | null; leerlingId?: string | null },
+): Promise<string> {
+  const row = await first<{ id: string }>(
+    ex,
+    sql`insert into rol_toekenning (gebruiker_id, rol, swv_id, vestiging_code, bestuur_nummer, leerling_id)
+        values (${r.gebruikerId}, ${r.rol}, ${r.swvId}, ${r.vestigingCode ?? null}, ${r.bestuurNummer ?? null}, ${r.leerlingId ?? null})
+        returning id`,
+  );
+  return row!.id;
+}
+
+export interface SessieRow {
+  id: string;
+  gebruikerId: string;
+  rolToekenningId: string | null;
+  isMfaGeldig: boolean;
+  csrfToken: string;
+  laatstGezienOp: Date;
+  verlooptOp: Date;
+}
+
+export async function insertSessie(
+  ex: Executor,
+  s: { idHash: string; gebruikerId: string; csrfToken: string; verlooptOp: Date; isMfaGeldig: boolean },
+) {
+  await ex.execute(sql`insert into sessie (id, gebruiker_id, csrf_token, verloopt_op, is_mfa_geldig)
+      values (${s.idHash}, ${s.gebruikerId}, ${s.csrfToken}, ${s.verlooptOp.toISOString()}, ${s.isMfaGeldig})`);
+}
+
+export function findSessie(ex: Executor, idHash: string) {
+  return first<SessieRow>(
+    ex,
+    sql`select id, gebruiker_id as "gebruikerId", rol_toekenning_id as "rolToekenningId", is_mfa_geldig as "isMfaGeldig",
+          csrf_token as "csrfToken", laatst_gezien_op as "laatstGezienOp", verloopt_op as "verlooptOp"
+        from sessie where id = ${idHash}`,
+  );
+}
+
+export async function updateSessie(
+  ex: Executor,
+  idHash: string,
+  patch: { rolToekenningId?: string | null; isMfaGeldig?: boolean; touch?: boolean },
+) {
+  await ex.execute(sql`update sessie set
+      rol_toekenning_id = ${patch.rolToekenningId === undefined ? sql`rol_toekenning_id` : patch.rolToekenningId},
+      is_mfa_geldig = ${patch.isMfaGeldig === undefined ? sql`is_mfa_geldig` : patch.isMfaGeldig},
+      laatst_gezien_op = ${patch.touch ? sql`now()` : sql`laatst_gezien_op`}
+    where id = ${idHash}`);
+}
+
+export async function deleteSessie(ex: Executor, idHash: string) {
+  await ex.execute(sql`delete from sessie where id = ${idHash}`);
+}
+
+/** Ends every session of a user (account disabled, MFA reset: ASVS 7.4.2). */
+export async function deleteSessiesVan(ex: Executor, gebruikerId: string) {
+  await ex.execute(sql`delete from sessie where gebruiker_id = ${gebruikerId}`);
+}
+
+export async function insertEenmaligeCode(ex: Executor, gebruikerId: string, codeHash: string, verlooptOp: Date) {
+  // A new code replaces older unused ones.
+  await ex.execute(sql`update eenmalige_code set gebruikt_op = now() where gebruiker_id = ${gebruikerId} and gebruikt_op is null`);
+  await ex.execute(sql`insert into eenmalige_code (gebruiker_id, code_hash, verloopt_op)
+      values (${gebruikerId}, ${codeHash}, ${verlooptOp.toISOString()})`);
+}
+
+export function findOpenCode(ex: Executor, gebruikerId: string) {
+  return first<{ id: string; codeHash: string; verlooptOp: Date; pogingen: number }>(
+    ex,
+    sql`select id, code_hash as "codeHash", verloopt_op as "verlooptOp", pogingen from eenmalige_code
+        where gebruiker_id = ${gebruikerId} and gebruikt_op is null order by created_at desc limit 1`,
+  );
+}
+
+export async function countCodeAttempt(ex: Executor, id: string, used: boolean) {
+  await ex.execute(sql`update eenmalige_code set pogingen = pogingen + 1,
+      gebruikt_op = ${used ? sql`now()` : sql`gebruikt_op`} where id = ${id}`);
+}
+
+/**
+ * Fixed-window counter (Documenso's database rate limiter): atomically increments and returns the count for
+ * `sleutel` in the window starting at `vensterStart`.
+ */
+export async function bumpRateLimit(ex: Executor, sleutel: string, vensterStart: Date): Promise<number> {
+  const row = await first<{ aantal: number }>(
+    ex,
+    sql`insert into rate_limit (sleutel, venster_start, aantal) values (${sleutel}, ${vensterStart.toISOString()}, 1)
+        on conflict (sleutel, venster_start) do update set aantal = rate_limit.aantal + 1 returning aantal`,
+  );
+  return row!.aantal;
+}
+
+export function countRateLimit(ex: Executor, sleutel: string, vensterStart: Date) {
+  return first<{ aantal: number }>(
+    ex,
+    sql`select aantal from rate_limit where sleutel = ${sleutel} and venster_start = ${vensterStart.toISOString()}`,
+  );
+}

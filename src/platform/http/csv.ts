@@ -1,0 +1,15 @@
+/**
+ * CSV export in the form Dutch spreadsheet users open without trouble: UTF-8 with BOM, semicolon separator,
+ * RFC 4180 quoting. Cells starting with = + - @ are prefixed with ' so a spreadsheet never runs them as a
+ * formula (CSV injection, OWASP).
+ */
+function cell(v: string | number | null | undefined): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Builds a CSV document from a header row and data rows. */
+export function toCsv(header: string[], data: (string | number | null | undefined)[][]): string {
+  return `\uFEFF${[header, ...data].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+}
