@@ -92,14 +92,14 @@ export async function start(env: NodeJS.ProcessEnv = process.env, out: (line: st
   const logger = pino({ level: config.LOG_LEVEL, base: { app: 'passend' } });
   const db = await openAndCheck(config, out);
   try {
-    if (await registerIsEmpty(db)) {
+    if (config.PASSEND_REGISTER_IMPORT && (await registerIsEmpty(db))) {
       out('Register wordt geïmporteerd uit data/register (eenmalig)…');
       const report = await importRegisterSnapshot(db, {
         onProgress: (p) => out(`  ${p.stap}: ${p.gedaan}/${p.totaal}`),
       });
       out(`Register geïmporteerd: ${report.ingevoegd} rijen.`);
     }
-    const wantDemo = config.PASSEND_DEMO ?? !config.DATABASE_URL;
+    const wantDemo = (config.PASSEND_DEMO ?? !config.DATABASE_URL) && !(await registerIsEmpty(db));
     if (wantDemo && !(await hasUsers(db))) {
       const r = await seedDemo(db, clock, secret);
       if (r) out(`Demo-samenwerkingsverband ${r.swv} aangemaakt met ${r.leerlingen} fictieve leerlingen.`);

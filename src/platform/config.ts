@@ -19,6 +19,8 @@ const ZConfig = z.object({
   PASSEND_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
   /** Seed the demo samenwerkingsverband on an empty database (default: on for PGlite, off for PostgreSQL). */
   PASSEND_DEMO: bool.optional(),
+  /** Import the shipped DUO register snapshot when the register is empty (off for some tests). */
+  PASSEND_REGISTER_IMPORT: bool.default(true),
   /** Fixed "today" (YYYY-MM-DD, Europe/Amsterdam) for demos and tests; normally unset. */
   PASSEND_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'gebruik JJJJ-MM-DD').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),

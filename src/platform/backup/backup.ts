@@ -59,7 +59,7 @@ export async function restorePglite(dataDir: string, payload: Buffer): Promise<s
   const dir = path.resolve(dataDir);
   const tmp = `${dir}.herstel-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
-  const db = await PGlite.create(tmp, { loadDataDir: new Blob([payload]) });
+  const db = await PGlite.create(tmp, { loadDataDir: new Blob([new Uint8Array(payload)]) });
   await db.exec('CHECKPOINT');
   await db.close();
   let kept: string | null = null;
