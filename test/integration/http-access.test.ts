@@ -1,0 +1,166 @@
+/**
+ * Access over HTTP, driven by the router: every route that carries pupil data has a recipe here (a new one
+ * without a recipe fails). For each: a successful call writes complete audit events without field values; a user
+ * of SWV A asking for SWV B's pupil gets 404 and a 'geweigerd' event; roles without a relation get nothing.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { databaseKinds } from '../support/db.js';
+import { makeTestApp, buildTenant, buildUser, buildLeerling, login, type Client, type TestContext, type TestTenant, type TestUser } from '../support/app.js';
+import { routePolicies } from '../../src/platform/http/policy.js';
+import { rows } from '../../src/platform/db/client.js';
+
+interface Call {
+  method: 'GET' | 'POST';
+  path: (id: string) => string;
+  form?: (t: TestTenant) => Record<string, string>;
+  json?: (t: TestTenant) => unknown;
+  /** Audit events a successful call writes. */
+  events: number;
+  /** The events name the single pupil (file routes) or list the pupils (list routes). */
+  names: 'leerling' | 'lijst';
+  okStatus: number;
+}
+
+const RECIPES: Record<string, Call> = {
+  'GET /leerlingen': { method: 'GET', path: () => '/leerlingen', events: 1, names: 'lijst', okStatus: 200 },
+  'GET /leerlingen.csv': { method: 'GET', path: () => '/leerlingen.csv', events: 1, names: 'lijst', okStatus: 200 },
+  'GET /api/leerlingen': { method: 'GET', path: () => '/api/leerlingen', events: 1, names: 'lijst', okStatus: 200 },
+  'POST /leerlingen': {
+    method: 'POST', path: () => '/leerlingen', events: 1, names: 'leerling', okStatus: 303,
+    form: (t) => ({ voornaam: 'Nieuw', achternaam: 'Geheimnaam', geboortedatum: '2017-02-03', vestigingCode: t.vestigingCode, startdatum: '2022-08-22' }),
+  },
+  'POST /api/leerlingen': {
+    method: 'POST', path: () => '/api/leerlingen', events: 1, names: 'leerling', okStatus: 201,
+    json: (t) => ({ voornaam: 'Api', achternaam: 'Geheimnaam', geboortedatum: '2017-02-03', vestigingCode: t.vestigingCode, startdatum: '2022-08-22' }),
+  },
+  'GET /leerlingen/:id': { method: 'GET', path: (id) => `/leerlingen/${id}`, events: 1, names: 'leerling', okStatus: 200 },
+  'GET /api/leerlingen/:id': { method: 'GET', path: (id) => `/api/leerlingen/${id}`, events: 1, names: 'leerling', okStatus: 200 },
+  'GET /leerlingen/:id/wijzigen': { method: 'GET', path: (id) => `/leerlingen/${id}/wijzigen`, events: 1, names: 'leerling', okStatus: 200 },
+  'POST /leerlingen/:id/wijzigen': {
+    method: 'POST', path: (id) => `/leerlingen/${id}/wijzigen`, events: 1, names: 'leerling', okStatus: 303,
+    form: () => ({ versie: '1', voornaam: 'Gewijzigd', achternaam: 'Geheimnaam', geboortedatum: '2016-05-04' }),
+  },
+  'POST /leerlingen/:id/ouders': {
+    method: 'POST', path: (id) => `/leerlingen/${id}/ouders`, events: 1, names: 'leerling', okStatus: 303,
+    form: () => ({ naam: 'Geheime Ouder', email: 'geheim@test.passend.test', relatie: 'ouder', heeftGezag: 'ja', uitnodigen: 'nee' }),
+  },
+  'GET /leerlingen/:id/inzage': { method: 'GET', path: (id) => `/leerlingen/${id}/inzage`, events: 1, names: 'leerling', okStatus: 200 },
+};
+
+async function call(c: Client, t: TestTenant, r: Call, id: string) {
+  if (r.method === 'GET') return c.get(r.path(id));
+  if (r.json) return c.request('POST', r.path(id), { json: r.json(t) });
+  await c.get('/account'); // fresh CSRF token from a page
+  return c.request('POST', r.path(id), { form: r.form!(t) });
+}
+
+for (const kind of databaseKinds()) {
+  describe(`access over HTTP [${kind}]`, () => {
+    let ctx: TestContext;
+    let A: TestTenant;
+    let B: TestTenant;
+    let staffA: TestUser;
+    let clientA: Client;
+    before(async () => {
+      ctx = await makeTestApp(kind);
+      A = await buildTenant(ctx.db);
+      B = await buildTenant(ctx.db);
+      staffA = await buildUser(ctx.db, A, 'swv-medewerker');
+      clientA = await login(ctx, staffA);
+    });
+    after(async () => ctx.db.close());
+
+    it('every route that carries pupil data has a recipe in this test', () => {
+      const tagged = [...routePolicies(ctx.app)].filter(([, p]) => p.pupilData).map(([k]) => k);
+      const missing = tagged.filter((k) => !RECIPES[k]);
+      assert.deepEqual(missing, [], `add a recipe for: ${missing.join(', ')}`);
+    });
+
+    it('each pupil-data route writes complete audit events, with field names but never values', async () => {
+      for (const [key, r] of Object.entries(RECIPES)) {
+        const id = await buildLeerling(ctx.db, A, { achternaam: 'Geheimnaam' });
+        const res = await call(clientA, A, r, id);
+        assert.equal(res.status, r.okStatus, `${key}: status ${res.status} ${res.text.slice(0, 300)}`);
+        const reqId = res.headers.get('x-request-id')!;
+        const events = await ctx.db.withSystem((tx) =>
+          rows<{ swv_id: string; actor_gebruiker_id: string; actor_rol: string; actie: string; resultaat: string; leerling_id: string | null; leerling_ids: string[] | null; grondslag: string; hash: string }>(
+            tx, sql`select swv_id, actor_gebruiker_id, actor_rol, actie, resultaat, leerling_id, leerling_ids, grondslag, hash from audit_event where request_id = ${reqId}`,
+          ),
+        );
+        assert.equal(events.length, r.events, `${key}: ${events.length} audit events`);
+        for (const e of events) {
+          assert.equal(e.swv_id, A.swvId, `${key}: tenant`);
+          assert.equal(e.actor_gebruiker_id, staffA.id, `${key}: actor`);
+          assert.equal(e.actor_rol, 'swv-medewerker', `${key}: role`);
+          assert.equal(e.resultaat, 'ok', `${key}: result`);
+          assert.ok(e.grondslag, `${key}: legal ground`);
+          assert.match(e.hash, /^[0-9a-f]{64}$/, `${key}: chained`);
+          if (r.names === 'leerling') assert.ok(e.leerling_id, `${key}: names the pupil`);
+          else assert.ok(Array.isArray(e.leerling_ids) || typeof e.leerling_ids === 'string', `${key}: lists the pupils`);
+        }
+      }
+      const leaked = await ctx.db.withSystem((tx) => rows(tx, sql`select seq from audit_event a where a::text ilike '%Geheim%'`));
+      assert.equal(leaked.length, 0, 'no audit row contains a field value');
+    });
+
+    it('a user of SWV A asking for SWV B pupil ids gets 404 (problem+json on the API) and a logged refusal', async () => {
+      const idB = await buildLeerling(ctx.db, B, { achternaam: 'Vananderswv' });
+      for (const [key, r] of Object.entries(RECIPES).filter(([k]) => k.includes(':id'))) {
+        const res = await call(clientA, A, r, idB);
+        assert.equal(res.status, 404, `${key} → ${res.status}`);
+        if (key.includes('/api/')) assert.match(res.headers.get('content-type')!, /application\/problem\+json/);
+        assert.doesNotMatch(res.text, /Vananderswv/);
+        const reqId = res.headers.get('x-request-id')!;
+        const denied = await ctx.db.withSystem((tx) => rows<{ resultaat: string; object_id: string }>(tx, sql`select resultaat, object_id from audit_event where request_id = ${reqId}`));
+        assert.equal(denied.length, 1, `${key}: one refusal logged`);
+        assert.equal(denied[0]!.resultaat, 'geweigerd');
+        assert.equal(denied[0]!.object_id, idB);
+      }
+      const list = await clientA.get('/leerlingen?zoek=Vanandersw');
+      assert.doesNotMatch(list.text, /Vananderswv/);
+      const csv = await clientA.get('/leerlingen.csv');
+      assert.doesNotMatch(csv.text, /Vananderswv/);
+    });
+
+    it('relationship: a school sees its own enrolled pupils only; a bestuur its board; roles without a relation none', async () => {
+      const eigen = await buildLeerling(ctx.db, A, { achternaam: 'Eigenschool' });
+      const ander = await buildLeerling(ctx.db, A, { vestigingCode: A.andereVestigingCode, achternaam: 'Anderschool' });
+      const ib = await login(ctx, await buildUser(ctx.db, A, 'intern-begeleider'));
+      assert.equal((await ib.get(`/leerlingen/${eigen}`)).status, 200);
+      assert.equal((await ib.get(`/leerlingen/${ander}`)).status, 404);
+      const lijst = await ib.get('/leerlingen');
+      assert.match(lijst.text, /Eigenschool/);
+      assert.doesNotMatch(lijst.text, /Anderschool/);
+      const bestuur = await login(ctx, await buildUser(ctx.db, A, 'bestuur'));
+      assert.equal((await bestuur.get(`/leerlingen/${ander}`)).status, 200, 'both schools belong to the board');
+      assert.equal((await bestuur.get(`/leerlingen/${ander}/wijzigen`)).status, 403, 'a board reads but does not edit');
+      const deskundige = await login(ctx, await buildUser(ctx.db, A, 'deskundige'));
+      assert.equal((await deskundige.get(`/leerlingen/${eigen}`)).status, 404, 'no case assignment yet');
+      for (const rol of ['controller', 'opr-lid', 'steunpunt'] as const) {
+        const c = await login(ctx, await buildUser(ctx.db, A, rol));
+        assert.equal((await c.get('/leerlingen')).status, 403, `${rol} has no pupil list`);
+        assert.equal((await c.get(`/api/leerlingen/${eigen}`)).status, 403, `${rol} has no pupil file`);
+      }
+      // A school cannot enrol a pupil at another school.
+      await ib.get('/leerlingen/nieuw');
+      const wrong = await ib.post('/leerlingen', { voornaam: 'X', achternaam: 'Y', geboortedatum: '2017-01-01', vestigingCode: A.andereVestigingCode, startdatum: '2023-01-01' });
+      assert.equal(wrong.status, 422);
+      assert.match(wrong.text, /eigen school/);
+    });
+
+    it('a stale save answers 409 with both versions and loses nothing', async () => {
+      const id = await buildLeerling(ctx.db, A, { achternaam: 'Versie' });
+      await clientA.get(`/leerlingen/${id}/wijzigen`);
+      const first = await clientA.post(`/leerlingen/${id}/wijzigen`, { versie: '1', voornaam: 'Eerste', achternaam: 'Versie', geboortedatum: '2016-05-04' });
+      assert.equal(first.status, 303);
+      await clientA.get(`/leerlingen/${id}/wijzigen`);
+      const stale = await clientA.post(`/leerlingen/${id}/wijzigen`, { versie: '1', voornaam: 'Tweede', achternaam: 'Versie', geboortedatum: '2016-05-04' });
+      assert.equal(stale.status, 409);
+      assert.match(stale.text, /Iemand anders heeft deze gegevens intussen gewijzigd/);
+      assert.match(stale.text, /Eerste/, 'shows what is saved');
+      assert.match(stale.text, /value="Tweede"/, 'keeps what the user typed');
+    });
+  });
+}
