@@ -1,0 +1,602 @@
+/**
+ * `npm run bench`: performance figures for Passend, as RATIOS measured within one run (absolute numbers on
+ * shared, noisy machines mean little). Never asserts timings and is not part of `npm test`.
+ *
+ * Scenarios (servers run in child processes; autocannon runs in this process):
+ *   1. HTTP throughput (autocannon, loopback, time-bounded) at 1 and 20 connections: bare Hono, GET /inloggen,
+ *      GET /leerlingen (50 rows, RLS + audit, logged in as the demo swv-directeur) and the same list without
+ *      RLS/audit/session (bench/plain-list.tsx). Also the event-loop delay inside the server process, and the
+ *      DB work alone (sequential, in-process). PGlite always; PostgreSQL too when DATABASE_URL is set.
+ *   2. PGlite first start (initdb + migrations + register import + demo seed) vs restart of the same directory.
+ *   3. Resident memory (VmRSS) of the server after restart + warm-up.
+ *
+ * Env: BENCH_SECONDS (default 8) per measurement, BENCH_WARMUP (default 2) seconds of warm-up before each.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { DEMO_LOGINS, type DemoLogin } from '../src/demo/logins.js';
+import { totpCode, totpStep } from '../src/platform/auth/totp.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SECONDS = Math.max(1, Number(process.env.BENCH_SECONDS ?? 8));
+const WARMUP = Math.max(0, Number(process.env.BENCH_WARMUP ?? 2));
+const HOST = '127.0.0.1';
+const CONNECTIONS = [1, 20] as const;
+const TARGETS = { listOverhead: 1.5, listVsBare: 0.25, rssMb: 400 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// autocannon (CommonJS, no bundled types): the small part of its API we use.
+
+interface CannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  timeout?: number;
+  pipelining?: number;
+}
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: CannonOptions) => PromiseLike<CannonResult>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
+const fmtRatio = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : 'n/a');
+const pct = (n: number) => (Number.isFinite(n) ? `${(n * 100).toFixed(1)} %` : 'n/a');
+
+function table(headers: string[], rows: (string | number)[][], alignLeft = 1): string {
+  const cells = rows.map((r) => r.map(String));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => `  ${r.map((c, i) => (i < alignLeft ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
+  return [line(headers), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...cells.map(line)].join('\n');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, HOST, () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Res {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(method: string, url: string, opts: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: opts.headers, timeout: opts.timeoutMs ?? 10_000, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout: ${method} ${url}`)));
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+/** Kernel view of a process's memory (MB): VmRSS now and VmHWM (peak RSS). */
+function procMemory(pid: number): { rss: number; hwm: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Child processes and clean-up
+
+interface Child {
+  name: string;
+  proc: ChildProcess;
+  pid: number;
+  logFile: string;
+  exited: Promise<number | null>;
+  alive: () => boolean;
+}
+
+const children = new Set<Child>();
+const cleanups: (() => Promise<void> | void)[] = [];
+let tmpRoot = '';
+
+function spawnChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child {
+  const logFile = path.join(tmpRoot, `${name.replace(/\W+/g, '-')}.log`);
+  const fd = fs.openSync(logFile, 'a');
+  const proc = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
+  fs.closeSync(fd);
+  let isAlive = true;
+  const exited = new Promise<number | null>((resolve) => {
+    proc.once('exit', (code, signal) => {
+      isAlive = false;
+      resolve(code ?? (signal ? -1 : null));
+    });
+    proc.once('error', () => {
+      isAlive = false;
+      resolve(null);
+    });
+  });
+  const child: Child = { name, proc, pid: proc.pid!, logFile, exited, alive: () => isAlive };
+  children.add(child);
+  void exited.then(() => children.delete(child));
+  return child;
+}
+
+function logTail(child: Child, lines = 25): string {
+  try {
+    return fs.readFileSync(child.logFile, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => `    | ${l}`).join('\n');
+  } catch {
+    return '    | (no log)';
+  }
+}
+
+/** SIGTERM, wait (bounded), then SIGKILL. Returns the ms the process took to exit after SIGTERM. */
+async function stopChild(child: Child, graceMs = 30_000): Promise<number> {
+  if (!child.alive()) return 0;
+  const t0 = performance.now();
+  child.proc.kill('SIGTERM');
+  const done = await Promise.race([child.exited.then(() => true), sleep(graceMs).then(() => false)]);
+  if (!done) {
+    child.proc.kill('SIGKILL');
+    await Promise.race([child.exited, sleep(5000)]);
+  }
+  return performance.now() - t0;
+}
+
+/** Polls `url` until it answers 200; fails when the child exits or the time is up. Returns ms since `t0`. */
+async function waitUntilUp(child: Child, url: string, t0: number, timeoutMs: number): Promise<number> {
+  while (performance.now() - t0 < timeoutMs) {
+    if (!child.alive()) throw new Error(`${child.name} exited while starting:\n${logTail(child)}`);
+    try {
+      const r = await request('GET', url, { timeoutMs: 1000 });
+      if (r.status === 200) return performance.now() - t0;
+    } catch {
+      // not listening yet
+    }
+    await sleep(50);
+  }
+  throw new Error(`${child.name} did not answer ${url} within ${timeoutMs / 1000} s:\n${logTail(child)}`);
+}
+
+async function cleanupAll(): Promise<void> {
+  await Promise.all([...children].map((c) => stopChild(c, 10_000)));
+  for (const fn of cleanups.splice(0).reverse()) {
+    try {
+      await fn();
+    } catch (err) {
+      out(`  (clean-up failed: ${(err as Error).message})`);
+    }
+  }
+  if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
+}
+
+process.on('exit', () => {
+  // Last resort (e.g. an uncaught error): no child may outlive the bench.
+  for (const c of children) c.proc.kill('SIGKILL');
+  if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
+});
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    out(`\n${sig}: aborting the bench, cleaning up…`);
+    void cleanupAll().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Logging in through the real forms (password + TOTP), like test/support/app.ts does in-process.
+
+class Browser {
+  cookies = new Map<string, string>();
+  csrf = '';
+  constructor(private base: string) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async go(method: 'GET' | 'POST', p: string, form?: Record<string, string>): Promise<Res> {
+    const headers: Record<string, string> = {};
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    let body: string | undefined;
+    if (form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      headers.origin = this.base;
+      body = new URLSearchParams({ _csrf: this.csrf, ...form }).toString();
+    }
+    const res = await request(method, `${this.base}${p}`, { headers, body });
+    const setCookie = res.headers['set-cookie'] ?? [];
+    for (const c of setCookie) {
+      const [pair] = c.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (/max-age=0/i.test(c) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const m = /name="_csrf" value="([^"]*)"/.exec(res.body);
+    if (m) this.csrf = m[1]!;
+    return res;
+  }
+}
+
+/** Logs a demo staff account in; returns the cookie header and the session token. */
+async function loginDemo(base: string, who: DemoLogin): Promise<{ cookie: string; token: string }> {
+  const b = new Browser(base);
+  await b.go('GET', '/inloggen');
+  const r = await b.go('POST', '/inloggen', { email: who.email, wachtwoord: who.wachtwoord! });
+  if (r.status !== 303) throw new Error(`login ${who.email}: status ${r.status}`);
+  await b.go('GET', '/mfa');
+  let next: string | undefined;
+  // A TOTP code is accepted once per 30-s step; try this step, the next and the previous, then wait a step.
+  for (const wait of [0, 31_000]) {
+    if (wait) await sleep(wait);
+    for (const offset of [0, 1, -1]) {
+      const m = await b.go('POST', '/mfa', { code: totpCode(who.totpSecret!, totpStep(new Date()) + offset) });
+      if (m.status === 303) {
+        next = String(m.headers.location ?? '/');
+        break;
+      }
+    }
+    if (next) break;
+  }
+  if (!next) throw new Error(`second factor for ${who.email} failed`);
+  if (next.startsWith('/rol-kiezen')) {
+    const page = await b.go('GET', '/rol-kiezen');
+    const rol = /name="rol"[^>]*value="([^"]+)"/.exec(page.body)?.[1];
+    if (!rol) throw new Error('no role to choose');
+    await b.go('POST', '/rol-kiezen', { rol });
+  }
+  const token = [...b.cookies].find(([k]) => k === '__Host-passend' || k === 'passend')?.[1];
+  if (!token) throw new Error('no session cookie after login');
+  return { cookie: b.cookieHeader(), token };
+}
+
+function pupilRows(html: string): number {
+  return (html.match(/href="\/leerlingen\/[0-9a-f-]{36}"/g) ?? []).length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP load
+
+interface Measurement {
+  label: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+  eld: { p50: number; p99: number; max: number } | null;
+}
+
+async function load(label: string, url: string, connections: number, headers: Record<string, string>, eldBase?: string): Promise<Measurement> {
+  if (WARMUP > 0) await autocannon({ url, connections, duration: WARMUP, headers, timeout: 10 });
+  if (eldBase) await request('POST', `${eldBase}/_bench/eld/reset`);
+  const r = await autocannon({ url, connections, duration: SECONDS, headers, timeout: 10 });
+  const eld = eldBase ? (JSON.parse((await request('GET', `${eldBase}/_bench/eld`)).body) as Measurement['eld']) : null;
+  return {
+    label, connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99,
+    errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total, eld,
+  };
+}
+
+interface HttpRun {
+  db: string;
+  results: Measurement[];
+  dbOnly: Record<'owner' | 'rls' | 'product' | 'session', { n: number; ms: number }> | null;
+  memory: { rss: number; hwm: number };
+  breakdown: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number } | null;
+}
+
+const LABELS = {
+  bare: '(a) bare Hono, tiny HTML',
+  login: '(b) GET /inloggen',
+  list: '(c) GET /leerlingen, RLS + audit',
+  plain: '(d) same list, no RLS/audit/session',
+} as const;
+
+/** Scenario 1 against a running bench/server.ts child. */
+async function httpScenario(dbLabel: string, child: Child, ports: { app: number; bare: number; plain: number }): Promise<HttpRun> {
+  const app = `http://${HOST}:${ports.app}`;
+  const bare = `http://${HOST}:${ports.bare}`;
+  const plain = `http://${HOST}:${ports.plain}`;
+  const directeur = DEMO_LOGINS.find((d) => d.rol === 'swv-directeur')!;
+  const { cookie, token } = await loginDemo(app, directeur);
+  const auth = { cookie };
+
+  // Sanity: both lists answer 200 with 50 pupils and about the same markup.
+  const a = await request('GET', `${app}/leerlingen`, { headers: auth });
+  const b = await request('GET', `${plain}/leerlingen`);
+  const l = await request('GET', `${app}/inloggen`);
+  const z = await request('GET', `${bare}/`);
+  if (a.status !== 200 || b.status !== 200 || l.status !== 200 || z.status !== 200) {
+    throw new Error(`check failed: (c) ${a.status}, (d) ${b.status}, (b) ${l.status}, (a) ${z.status}\n${logTail(child)}`);
+  }
+  const totaal = (html: string) => /(\d+) leerlingen/.exec(html)?.[1] ?? '?';
+  out(`  Check: (c) shows ${pupilRows(a.body)} of ${totaal(a.body)} pupils (${fmt(a.body.length)} bytes); (d) ${pupilRows(b.body)} of ${totaal(b.body)} (${fmt(b.body.length)} bytes); (b) ${fmt(l.body.length)} bytes; (a) ${z.body.length} bytes.`);
+  if (pupilRows(a.body) !== pupilRows(b.body) || totaal(a.body) !== totaal(b.body)) {
+    out('  WARNING: (c) and (d) do not show the same pupils; their ratio below is not a fair comparison.');
+  }
+
+  const results: Measurement[] = [];
+  for (const c of CONNECTIONS) {
+    const runs: [keyof typeof LABELS, string, Record<string, string>][] = [
+      ['bare', `${bare}/`, {}],
+      ['login', `${app}/inloggen`, {}],
+      ['plain', `${plain}/leerlingen`, {}],
+      ['list', `${app}/leerlingen`, auth],
+    ];
+    for (const [key, url, headers] of runs) {
+      process.stderr.write(`  … ${dbLabel}: ${LABELS[key]} at ${c} connection(s)\n`);
+      results.push(await load(LABELS[key], url, c, headers, plain));
+    }
+  }
+
+  process.stderr.write(`  … ${dbLabel}: database work alone\n`);
+  let dbOnly: HttpRun['dbOnly'] = null;
+  const d = await request('GET', `${plain}/_bench/db?ms=1500`, { headers: { 'x-bench-session': token }, timeoutMs: 60_000 });
+  if (d.status === 200) dbOnly = JSON.parse(d.body) as HttpRun['dbOnly'];
+  else out(`  (database work alone: status ${d.status} ${d.body.slice(0, 200)})`);
+  const m = await request('GET', `${plain}/_bench/mem`);
+  const breakdown = m.status === 200 ? (JSON.parse(m.body) as HttpRun['breakdown']) : null;
+  return { db: dbLabel, results, dbOnly, memory: procMemory(child.pid), breakdown };
+}
+
+function find(run: HttpRun, label: string, connections: number): Measurement {
+  return run.results.find((r) => r.label === label && r.connections === connections)!;
+}
+
+interface Verdict {
+  name: string;
+  value: string;
+  target: string;
+  ok: boolean | null;
+}
+
+function printHttp(run: HttpRun, verdicts: Verdict[]): void {
+  out(table(
+    ['target', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'non-2xx', 'loop p50', 'loop p99', 'loop max'],
+    run.results.map((m) => [
+      m.label, m.connections, fmt(m.rps), fmt(m.p50, 1), fmt(m.p99, 1), fmt(m.total), m.errors, m.non2xx,
+      m.eld ? fmt(m.eld.p50, 1) : '-', m.eld ? fmt(m.eld.p99, 1) : '-', m.eld ? fmt(m.eld.max, 1) : '-',
+    ]),
+  ));
+  out('  (loop = event-loop delay in ms inside the server process during that measurement, beyond the 10-ms sampling timer)');
+  out();
+  const ratioRows: (string | number)[][] = [];
+  for (const c of CONNECTIONS) {
+    const list = find(run, LABELS.list, c);
+    const plain = find(run, LABELS.plain, c);
+    const bare = find(run, LABELS.bare, c);
+    const login = find(run, LABELS.login, c);
+    ratioRows.push([`list without ÷ list with RLS+audit (req/s)`, c, fmtRatio(plain.rps / list.rps), `≤ ${TARGETS.listOverhead}×`]);
+    ratioRows.push([`list with RLS+audit p50 ÷ without p50`, c, fmtRatio(list.p50 / plain.p50), '']);
+    ratioRows.push([`pupil list ÷ bare Hono (req/s)`, c, pct(list.rps / bare.rps), `≥ ${pct(TARGETS.listVsBare)}`]);
+    ratioRows.push([`/inloggen ÷ bare Hono (req/s)`, c, pct(login.rps / bare.rps), '']);
+  }
+  out(table(['ratio (same run)', 'conns', 'value', 'target'], ratioRows));
+  const c20 = CONNECTIONS[1];
+  const overhead = find(run, LABELS.plain, c20).rps / find(run, LABELS.list, c20).rps;
+  const vsBare = find(run, LABELS.list, c20).rps / find(run, LABELS.bare, c20).rps;
+  verdicts.push({ name: `${run.db}: RLS+audit overhead on the list (${c20} conns)`, value: fmtRatio(overhead), target: `≤ ${TARGETS.listOverhead}×`, ok: overhead <= TARGETS.listOverhead });
+  verdicts.push({ name: `${run.db}: pupil list vs bare Hono (${c20} conns)`, value: pct(vsBare), target: `≥ ${pct(TARGETS.listVsBare)}`, ok: vsBare >= TARGETS.listVsBare });
+  const failures = run.results.filter((m) => m.errors > 0 || m.non2xx > 0);
+  verdicts.push({
+    name: `${run.db}: no errors / non-2xx under load`,
+    value: failures.length ? failures.map((m) => `${m.label} @${m.connections}: ${m.errors} err, ${m.non2xx} non-2xx`).join('; ') : 'none',
+    target: '0', ok: failures.length === 0,
+  });
+
+  if (run.dbOnly) {
+    const { owner, rls, product, session } = run.dbOnly;
+    out();
+    out('  Database work alone (sequential, in the server process, no HTTP; mean per call):');
+    out(table(['call', 'calls', 'ms/call', '÷ owner list'], [
+      ['list + count as owner (what (d) runs)', owner.n, fmt(owner.ms, 2), '1.00×'],
+      ['same SQL in a tenant tx: role switch + set_config, under RLS, no audit', rls.n, fmt(rls.ms, 2), fmtRatio(rls.ms / owner.ms)],
+      ['toonLeerlingen: the above + audit event insert (hash chain) + commit', product.n, fmt(product.ms, 2), fmtRatio(product.ms / owner.ms)],
+      ['loadSession: tx + session, user, role grants (every logged-in request)', session.n, fmt(session.ms, 2), fmtRatio(session.ms / owner.ms)],
+      ['what (c) runs per request: toonLeerlingen + loadSession', '', fmt(product.ms + session.ms, 2), fmtRatio((product.ms + session.ms) / owner.ms)],
+    ]));
+    verdicts.push({ name: `${run.db}: DB only, RLS without audit ÷ owner list`, value: fmtRatio(rls.ms / owner.ms), target: '(info)', ok: null });
+    verdicts.push({ name: `${run.db}: DB only, RLS + audit (toonLeerlingen) ÷ owner list`, value: fmtRatio(product.ms / owner.ms), target: `(info; cf. ≤ ${TARGETS.listOverhead}×)`, ok: null });
+  }
+  out();
+  out(`  Server process after this load: VmRSS ${fmt(run.memory.rss)} MB, peak (VmHWM) ${fmt(run.memory.hwm)} MB.`);
+  if (run.breakdown) {
+    const b = run.breakdown;
+    out(`  Of the RSS: V8 heap ${b.heapTotal} MB (${b.heapUsed} MB used), "external" ${b.external} MB (${run.db === 'PGlite' ? "mostly PGlite's WebAssembly memory" : 'buffers'}),`);
+    out(`  the rest (~${Math.max(0, b.rss - b.heapTotal - b.external)} MB) is code, tsx/esbuild, native allocations and untouched-but-resident pages.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Main
+
+function header(): void {
+  out('Passend bench — ratios measured within this run; absolute numbers depend on the machine and its noise.');
+  out(`Machine: ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? '?'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GB RAM, Node ${process.version}.`);
+  out(`Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min) — other work on this machine skews absolute numbers.`);
+  out(`Each HTTP figure: ${WARMUP} s warm-up (discarded), then ${SECONDS} s of autocannon on 127.0.0.1 (BENCH_WARMUP/BENCH_SECONDS).`);
+  out('The server runs in a child process, autocannon in this one: they compete for the same CPUs.');
+  out('');
+  out('What the figures mean:');
+  out('  req/s        mean requests per second over the measurement (autocannon per-second samples)');
+  out('  p50 / p99    latency in ms (autocannon records whole ms): half / 99 % of the requests were answered faster');
+  out('  errors       connection errors + timeouts; non-2xx = answers with another status (e.g. a 303 to the login)');
+  out('  loop p99     event-loop delay inside the server process (perf_hooks.monitorEventLoopDelay)');
+  out('  (a) bare Hono on its own port: the framework baseline (no middleware, no database)');
+  out('  (b) the login page: full middleware stack, no session, no database');
+  out('  (c) the pupil list as the demo swv-directeur: session lookup (1 transaction), list + count under RLS');
+  out('      with role switch and tenant set_config, an audit event insert (hash-chained), full middleware and JSX');
+  out('  (d) bench-only: the same list SQL on the owner connection (no RLS, no transaction, no audit), no session');
+  out('      lookup and no middleware, rendered with the same view components. (d)÷(c) is therefore an upper');
+  out('      bound for the cost of RLS + audit; the "database work alone" table splits it up.');
+  out('  Passend logs one line per request at LOG_LEVEL=info (the default) to a file, as in production.');
+  out('  PGlite: one embedded PostgreSQL inside the server process — all database work is serialised there, so');
+  out('  more connections add queueing, not parallelism; the DB work also shares the one Node event loop.');
+  out('');
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'passend-bench-'));
+  const verdicts: Verdict[] = [];
+  header();
+
+  const dataDir = path.join(tmpRoot, 'data');
+  // PGlite children: no DATABASE_URL; a generated secret in the data dir like a fresh install.
+  const { DATABASE_URL: databaseUrl, ...inherited } = process.env;
+  const pgliteEnv = (port: number): NodeJS.ProcessEnv => ({
+    ...inherited, PASSEND_DATA_DIR: dataDir, PORT: String(port), HOST, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', DATABASE_URL: '',
+  });
+  const passendStart = [path.join(ROOT, 'bin/passend.mjs'), 'start'];
+  const benchServer = ['--import', 'tsx', path.join(ROOT, 'bench/server.ts')];
+
+  // ---- Scenario 2: first start vs restart (PGlite) ------------------------------------------------------------
+  out('== 2. PGlite: first start vs restart (`node bin/passend.mjs start`, until GET /gezondheid answers 200) ==');
+  process.stderr.write('  … first start (initdb, migrations, register import, demo seed)\n');
+  let port = await freePort();
+  let start = performance.now();
+  let child = spawnChild('first-start', passendStart, pgliteEnv(port));
+  const firstMs = await waitUntilUp(child, `http://${HOST}:${port}/gezondheid`, start, 240_000);
+  const firstStopMs = await stopChild(child);
+
+  process.stderr.write('  … restart of the same data dir\n');
+  port = await freePort();
+  start = performance.now();
+  child = spawnChild('restart', passendStart, pgliteEnv(port));
+  const restartMs = await waitUntilUp(child, `http://${HOST}:${port}/gezondheid`, start, 120_000);
+  const base = `http://${HOST}:${port}`;
+
+  // ---- Scenario 3: RSS after restart + warm-up -------------------------------------------------------------------
+  process.stderr.write('  … warm-up before reading the memory\n');
+  const rssBefore = procMemory(child.pid);
+  const loket = DEMO_LOGINS.find((d) => d.rol === 'swv-medewerker')!;
+  const { cookie } = await loginDemo(base, loket);
+  const warm1 = await autocannon({ url: `${base}/leerlingen`, connections: 10, duration: 3, headers: { cookie }, timeout: 10 });
+  const warm2 = await autocannon({ url: `${base}/inloggen`, connections: 10, duration: 2, timeout: 10 });
+  const rssAfter = procMemory(child.pid);
+  const restartStopMs = await stopChild(child);
+
+  out(table(['measurement', 'seconds'], [
+    ['first start: initdb + migrations + register import + demo seed + listen', fmt(firstMs / 1000, 2)],
+    ['restart of the same data dir: open + migrate (no-op) + self-test + listen', fmt(restartMs / 1000, 2)],
+    ['stop after first start (SIGTERM → exit, includes CHECKPOINT)', fmt(firstStopMs / 1000, 2)],
+    ['stop after restart + warm-up (SIGTERM → exit)', fmt(restartStopMs / 1000, 2)],
+  ]));
+  out(`  Ratio first start ÷ restart: ${fmtRatio(firstMs / restartMs)}  (both include Node + tsx start-up of the child)`);
+  out();
+
+  out('== 3. Resident memory of the server (PGlite, demo data) ==');
+  out(table(['moment', 'VmRSS MB', 'VmHWM (peak) MB'], [
+    ['just after restart (first /gezondheid 200)', fmt(rssBefore.rss), fmt(rssBefore.hwm)],
+    [`after warm-up: ${fmt(warm1.requests.total)} × /leerlingen + ${fmt(warm2.requests.total)} × /inloggen at 10 conns`, fmt(rssAfter.rss), fmt(rssAfter.hwm)],
+  ]));
+  out(`  Read from /proc/${child.pid}/status of the \`passend start\` child (PGlite runs inside that process).`);
+  verdicts.push({ name: 'PGlite: server RSS after restart + warm-up', value: `${fmt(rssAfter.rss)} MB`, target: `≤ ${TARGETS.rssMb} MB`, ok: rssAfter.rss <= TARGETS.rssMb });
+  verdicts.push({ name: 'PGlite: first start ÷ restart', value: fmtRatio(firstMs / restartMs), target: '(info)', ok: null });
+  out();
+
+  // ---- Scenario 1: HTTP throughput, PGlite ------------------------------------------------------------------------
+  out('== 1. HTTP throughput — PGlite (embedded; all DB work serialised in the one server process) ==');
+  const ports = { app: await freePort(), bare: await freePort(), plain: await freePort() };
+  start = performance.now();
+  child = spawnChild('bench-server-pglite', benchServer, {
+    ...pgliteEnv(ports.app), BENCH_BARE_PORT: String(ports.bare), BENCH_PLAIN_PORT: String(ports.plain),
+  });
+  const benchBootMs = await waitUntilUp(child, `http://${HOST}:${ports.plain}/_bench/ready`, start, 120_000);
+  out(`  Bench server (Passend + bare Hono + list without RLS in one process) up in ${fmt(benchBootMs / 1000, 2)} s (another restart of the same dir).`);
+  const pgliteRun = await httpScenario('PGlite', child, ports);
+  await stopChild(child);
+  printHttp(pgliteRun, verdicts);
+  out();
+
+  // ---- Scenario 1 again on PostgreSQL (optional) ------------------------------------------------------------------
+  if (databaseUrl) {
+    out('== 1b. HTTP throughput — PostgreSQL (DATABASE_URL; a throw-away database for this run) ==');
+    const dbName = `passend_bench_${crypto.randomBytes(4).toString('hex')}`;
+    const adminUrl = databaseUrl;
+    const benchUrl = new URL(databaseUrl);
+    benchUrl.pathname = `/${dbName}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(`create database "${dbName}"`);
+    } finally {
+      await admin.end();
+    }
+    cleanups.push(async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists "${dbName}" with (force)`);
+      } finally {
+        await c.end();
+      }
+    });
+    const pgPorts = { app: await freePort(), bare: await freePort(), plain: await freePort() };
+    start = performance.now();
+    child = spawnChild('bench-server-postgres', benchServer, {
+      ...inherited, DATABASE_URL: benchUrl.toString(), PASSEND_SECRET: process.env.PASSEND_SECRET ?? crypto.randomBytes(32).toString('base64url'),
+      PASSEND_DEMO: 'true', PASSEND_DATA_DIR: path.join(tmpRoot, 'pg-unused'), PORT: String(pgPorts.app), HOST,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', BENCH_BARE_PORT: String(pgPorts.bare), BENCH_PLAIN_PORT: String(pgPorts.plain),
+      BENCH_OWNER_BYPASS: '1',
+    });
+    const pgBootMs = await waitUntilUp(child, `http://${HOST}:${pgPorts.plain}/_bench/ready`, start, 240_000);
+    out(`  First start on an empty PostgreSQL database (migrations + register import + demo seed): ${fmt(pgBootMs / 1000, 2)} s.`);
+    out(`  Pool: DATABASE_POOL_MAX=${process.env.DATABASE_POOL_MAX ?? '10 (default)'}. The "no RLS" list runs as the owner; that role is not a`);
+    out('  superuser here, so the bench switched FORCE RLS off for the owner on leerling/inschrijving in this database only.');
+    const pgRun = await httpScenario('PostgreSQL', child, pgPorts);
+    await stopChild(child);
+    printHttp(pgRun, verdicts);
+    out();
+  } else {
+    out('== 1b. PostgreSQL: skipped (set DATABASE_URL, and optionally PASSEND_SECRET, to run scenario 1 on PostgreSQL too) ==');
+    out();
+  }
+
+  // ---- Summary ----------------------------------------------------------------------------------------------------
+  out('== Summary ==');
+  out(table(['check', 'value', 'target', 'result'], verdicts.map((v) => [v.name, v.value, v.target, v.ok === null ? 'info' : v.ok ? 'met' : 'MISSED'])));
+  out();
+  out(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`);
+  out(`Bench took ${fmt((performance.now() - t0) / 1000)} s. Timings are never asserted; compare ratios, not absolute numbers.`);
+}
+
+try {
+  await main();
+} catch (err) {
+  out(`\nBench aborted: ${(err as Error).stack ?? String(err)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanupAll();
+}
