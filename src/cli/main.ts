@@ -103,7 +103,7 @@ async function main(argv: string[]) {
       const config = loadConfig();
       const secret = resolveSecret(config);
       if (config.DATABASE_URL) {
-        fs.writeFileSync(file, backupPostgres(config.DATABASE_URL, secret), { mode: 0o600 });
+        fs.writeFileSync(file, backupPostgres(config.BACKUP_DATABASE_URL ?? config.DATABASE_URL, secret), { mode: 0o600 });
       } else {
         const db = await openDatabase({ dataDir: pgliteDir(config) });
         try {

@@ -13,6 +13,12 @@ const ZConfig = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** PostgreSQL connection string; when absent Passend uses embedded PGlite in PASSEND_DATA_DIR. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://').optional(),
+  /**
+   * Connection for `passend backup` on PostgreSQL: a role that may read every row (BYPASSRLS, e.g. with
+   * pg_read_all_data). The app's own roles cannot: FORCE ROW LEVEL SECURITY binds even the table owner.
+   * Defaults to DATABASE_URL, which only works when that role is a superuser.
+   */
+  BACKUP_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://').optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   PASSEND_DATA_DIR: z.string().min(1).default('./data'),
   /** Secret for encrypting TOTP secrets and signing tokens; at least 32 characters. Generated for PGlite installs. */

@@ -42,13 +42,15 @@ export function zichtbaarVoor(relatie: Relatie, today: string): SQL {
 }
 
 const LEERLING_COLS = sql`l.id, l.voornaam, l.tussenvoegsel, l.achternaam, l.geboortedatum::text as geboortedatum,
-  l.woon_pc4 as "woonPc4", l.versie,
-  (select i.vestiging_code from inschrijving i where i.swv_id = l.swv_id and i.leerling_id = l.id and i.einddatum is null
-     order by i.startdatum desc limit 1) as "vestigingCode",
-  (select v.naam from inschrijving i join vestiging v on v.code = i.vestiging_code
-     where i.swv_id = l.swv_id and i.leerling_id = l.id and i.einddatum is null order by i.startdatum desc limit 1) as "vestigingNaam"`;
+  l.woon_pc4 as "woonPc4", l.versie, huidig.code as "vestigingCode", huidig.naam as "vestigingNaam"`;
 
-/** One page of pupils, alphabetical, optionally filtered on (part of) the name. */
+/** The current school of `l`: its latest open enrolment (one lateral lookup per row, on the enrolment index). */
+const HUIDIGE_SCHOOL = sql`left join lateral (
+    select i.vestiging_code as code, v.naam from inschrijving i left join vestiging v on v.code = i.vestiging_code
+    where i.swv_id = l.swv_id and i.leerling_id = l.id and i.einddatum is null order by i.startdatum desc limit 1
+  ) huidig on true`;
+
+/** One page of pupils, alphabetical, optionally filtered on (part of) the name; the total comes with the page. */
 export async function listLeerlingen(
   ex: Executor,
   opts: { relatie: Relatie; today: string; zoek?: string; limit: number; offset: number },
@@ -56,17 +58,21 @@ export async function listLeerlingen(
   const zoek = opts.zoek ? `%${opts.zoek.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   const where = sql`${zichtbaarVoor(opts.relatie, opts.today)}
     ${zoek ? sql`and (l.voornaam || ' ' || coalesce(l.tussenvoegsel || ' ', '') || l.achternaam) ilike ${zoek}` : sql``}`;
-  const rijen = await rows<LeerlingRij>(
+  const page = await rows<LeerlingRij & { totaal: number }>(
     ex,
-    sql`select ${LEERLING_COLS} from leerling l where ${where}
+    sql`select ${LEERLING_COLS}, count(*) over ()::int as totaal from leerling l ${HUIDIGE_SCHOOL} where ${where}
         order by l.achternaam, l.voornaam, l.id limit ${opts.limit} offset ${opts.offset}`,
   );
+  if (page.length > 0 || opts.offset === 0) {
+    return { rijen: page.map(({ totaal: _t, ...r }) => r), totaal: page[0]?.totaal ?? 0 };
+  }
+  // Past the last page: the window count is not there, so count separately.
   const [count] = await rows<{ n: number }>(ex, sql`select count(*)::int as n from leerling l where ${where}`);
-  return { rijen, totaal: count?.n ?? 0 };
+  return { rijen: [], totaal: count?.n ?? 0 };
 }
 
 export function findLeerling(ex: Executor, id: string, relatie: Relatie, today: string) {
-  return first<LeerlingRij>(ex, sql`select ${LEERLING_COLS} from leerling l where l.id = ${id} and ${zichtbaarVoor(relatie, today)}`);
+  return first<LeerlingRij>(ex, sql`select ${LEERLING_COLS} from leerling l ${HUIDIGE_SCHOOL} where l.id = ${id} and ${zichtbaarVoor(relatie, today)}`);
 }
 
 /** True when the pupil exists in this tenant at all (to tell "no access" from "does not exist" in the audit log). */

@@ -42,6 +42,7 @@ export interface RegisterContext {
   vestigingen: ReadonlyMap<string, VestigingRij>;
 }
 
+/** An empty database: the snapshot build, where only the files count. */
 export const LEGE_CONTEXT: RegisterContext = { swvCodes: new Set(), pc4s: new Map(), vestigingen: new Map() };
 
 /** One input file as used by an import. */
@@ -191,6 +192,11 @@ function ligtInNederland(lat: number, lon: number): boolean {
   return lat >= 50.6 && lat <= 53.7 && lon >= 3.2 && lon <= 7.3;
 }
 
+/** "1 vestiging", "2 vestigingen". */
+function tal(n: number, enkelvoud: string, meervoud: string): string {
+  return `${n.toLocaleString('nl-NL')} ${n === 1 ? enkelvoud : meervoud}`;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
@@ -277,7 +283,7 @@ export function bouwRegister(bestanden: readonly DuoBestand[], context: Register
       if (!regio.has(pc4.waarde)) regio.set(pc4.waarde, { gemeente: veld(t, r, 'GEMEENTE'), swvPo: codes.po, swvVo: codes.vo });
     }
   }
-  if (europoort) opmerkingen.push(`${europoort} postcodegebieden (Europoort) hebben volgens de regio-indeling geen samenwerkingsverband.`);
+  if (europoort) opmerkingen.push(`${tal(europoort, 'postcodegebied', 'postcodegebieden')} (Europoort) zonder samenwerkingsverband: de regio-indeling noemt er geen.`);
 
   const bekendeSwvs = new Set(context.swvCodes);
   for (const r of regio.values()) for (const code of [r.swvPo, r.swvVo]) if (code) bekendeSwvs.add(code);
@@ -319,7 +325,7 @@ export function bouwRegister(bestanden: readonly DuoBestand[], context: Register
   }
 
   if (vsvZonderJaar) {
-    opmerkingen.push(`${vsvZonderJaar} leerlingenaantallen uit het vsv-bestand niet gebruikt: teljaar onbekend (zet het jaar in de bestandsnaam).`);
+    opmerkingen.push(`${tal(vsvZonderJaar, 'leerlingenaantal', 'leerlingenaantallen')} uit het vsv-bestand niet gebruikt: teljaar onbekend (zet het jaar in de bestandsnaam).`);
   }
 
   // -- PC4 centroids (CBS) -----------------------------------------------------------------------------------------
@@ -677,11 +683,11 @@ export function bouwRegister(bestanden: readonly DuoBestand[], context: Register
       swvVo,
     });
   }
-  if (dubbelGeocoded) opmerkingen.push(`${dubbelGeocoded} dubbele regels in het geocodeerde bestand overgeslagen (eerste adres per vestiging gebruikt).`);
-  if (nietOpgenomen) opmerkingen.push(`${nietOpgenomen} vestigingen staan alleen in oudere bestanden (waarschijnlijk opgeheven) en zijn niet opgenomen.`);
-  if (coordinaten.pc4) opmerkingen.push(`${coordinaten.pc4} vestigingen zonder (actuele) geocodering kregen het midden van hun postcodegebied als locatie.`);
-  if (coordinaten.geen) opmerkingen.push(`${coordinaten.geen} vestigingen hebben geen locatie.`);
-  if (zonderSwv) opmerkingen.push(`${zonderSwv} vestigingen hebben geen samenwerkingsverband (postcodegebied onbekend in de regio-indeling, Europoort, of geen adres).`);
+  if (dubbelGeocoded) opmerkingen.push(`${tal(dubbelGeocoded, 'dubbele regel', 'dubbele regels')} in het geocodeerde bestand overgeslagen (eerste adres per vestiging gebruikt).`);
+  if (nietOpgenomen) opmerkingen.push(`${tal(nietOpgenomen, 'vestiging staat', 'vestigingen staan')} alleen in oudere bestanden (waarschijnlijk opgeheven) en niet in het register.`);
+  if (coordinaten.pc4) opmerkingen.push(`${tal(coordinaten.pc4, 'vestiging', 'vestigingen')} zonder (actuele) geocodering: het midden van het postcodegebied is als locatie genomen.`);
+  if (coordinaten.geen) opmerkingen.push(`${tal(coordinaten.geen, 'vestiging heeft', 'vestigingen hebben')} geen locatie (geen adres).`);
+  if (zonderSwv) opmerkingen.push(`${tal(zonderSwv, 'vestiging heeft', 'vestigingen hebben')} geen samenwerkingsverband (postcodegebied niet in de regio-indeling, Europoort, of geen adres).`);
 
   // -- besturen --------------------------------------------------------------------------------------------------
   const besturen: BestuurRij[] = [...new Set(vestigingen.map((v) => v.bestuurNummer).filter((n): n is string => !!n))]
@@ -755,12 +761,14 @@ export function bouwRegister(bestanden: readonly DuoBestand[], context: Register
       else if (a.waarde && soortVan.get(code) === 'vo') voegTelToe(code, t.peiljaar - 1, a.waarde, false);
     }
   }
-  if (overgeslagen) opmerkingen.push(`${overgeslagen} leerlingentellingen overgeslagen: de vestiging staat niet (meer) in het register of hoort bij de andere sector.`);
+  if (overgeslagen) opmerkingen.push(`${tal(overgeslagen, 'leerlingentelling', 'leerlingentellingen')} overgeslagen: de vestiging staat niet (meer) in het register of hoort bij de andere sector.`);
 
   const leerlingRijen = [...leerlingen.values()].sort((a, b) =>
     a.vestigingCode < b.vestigingCode ? -1 : a.vestigingCode > b.vestigingCode ? 1 : a.teljaar - b.teljaar,
   );
 
+  // Report per file, in line order, however the checks above were ordered.
+  afgewezen.sort((a, b) => (a.bestand < b.bestand ? -1 : a.bestand > b.bestand ? 1 : a.regel - b.regel));
   return {
     data: { swvs, besturen, pc4s, vestigingen, leerlingen: leerlingRijen },
     afgewezen,

@@ -147,7 +147,37 @@ export function bouwSnapshot(bronDir: string, uitDir: string): SnapshotBouw {
   const manifestPad = path.join(uitDir, 'manifest.json');
   fs.writeFileSync(manifestPad, `${JSON.stringify(manifest, null, 2)}\n`);
   geschreven.push(manifestPad);
+  const leesMij = path.join(uitDir, 'README.md');
+  fs.writeFileSync(leesMij, leesMijTekst(manifest));
+  geschreven.push(leesMij);
   return { manifest, geschreven };
+}
+
+/** README.md beside the snapshot: what it is, where it comes from, and the attribution CBS's licence asks for. */
+function leesMijTekst(m: SnapshotManifest): string {
+  const tabel = m.files.map((f) => `| ${f.file} | ${f.rows} | ${f.columns.join(', ')} |`).join('\n');
+  const bronnen = m.sources.map((s) => `- \`${s.file}\` (${s.kind}, ${s.rows} rijen, sha256 ${s.sha256.slice(0, 12)}…)`).join('\n');
+  return `# Registersnapshot (gegenereerd)
+
+Het DUO-register van scholen, besturen, samenwerkingsverbanden en postcodegebieden dat Passend bij de eerste start
+inleest. Gemaakt met \`npx tsx scripts/build-register-snapshot.ts\` op basis van de bestanden van ${m.buildDate};
+niet met de hand wijzigen (manifest.json bevat de sha256 van elk bestand en de import controleert die).
+
+| bestand | rijen | kolommen |
+| --- | ---: | --- |
+${tabel}
+
+CSV: UTF-8, LF, komma, aanhalingstekens volgens RFC 4180, gzip. Een leeg veld is NULL. \`is_klein = true\` betekent
+dat DUO \`<5\` publiceerde (1 tot 4 leerlingen); \`aantal\` is dan leeg. Namen van samenwerkingsverbanden zijn
+afgeleid uit de gemeenten van hun gebied (DUO publiceert ze niet in deze bestanden); namen van besturen ontbreken.
+
+Bronnen:
+${bronnen}
+
+Licentie: DUO open onderwijsdata (CC-0) en de Regeling regio-indeling samenwerkingsverbanden passend onderwijs
+(wettelijke regeling, geen auteursrecht). Coördinaten en namen van postcodegebieden: Bron: CBS (CC BY 4.0).
+Geocodering van de schooladressen: EduGIS op basis van de BAG (CC-0).
+`;
 }
 
 /** A snapshot read from disk. */

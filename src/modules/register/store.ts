@@ -5,7 +5,7 @@
  */
 import { asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { rows, type Executor } from '../../platform/db/client.js';
-import { bestuur, pc4, registerImport, swv, vestiging, vestigingLeerlingen } from './schema.js';
+import { pc4, registerImport, swv, vestiging, vestigingLeerlingen } from './schema.js';
 import { TABEL_SPECS, type TabelSpec } from './tabellen.js';
 import type { Soort } from './rules/soort.js';
 import type { SwvSector } from './rules/swv.js';
@@ -77,17 +77,6 @@ export async function finishRegisterImport(ex: Executor, id: number, samenvattin
   await ex.update(registerImport).set({ finishedAt: sql`now()`, samenvatting }).where(eq(registerImport.id, id));
 }
 
-/** The latest finished import, or undefined when the register was never imported. */
-export async function laatsteRegisterImport(ex: Executor) {
-  const [r] = await ex
-    .select()
-    .from(registerImport)
-    .where(sql`${registerImport.finishedAt} is not null`)
-    .orderBy(sql`${registerImport.id} desc`)
-    .limit(1);
-  return r;
-}
-
 /** What the database holds now, for a partial DUO import (see RegisterContext in duo.ts). */
 export async function leesRegisterContext(ex: Executor) {
   const swvs = await ex.select({ code: swv.code }).from(swv);
@@ -141,7 +130,8 @@ export async function listSwvs(ex: Executor): Promise<SwvMetAantal[]> {
       sector: swv.sector,
       naam: swv.naam,
       isLandelijk: swv.isLandelijk,
-      aantalVestigingen: sql<number>`(select count(*)::int from ${vestiging} v where v.swv_po = ${swv.code} or v.swv_vo = ${swv.code})`,
+      // Written out: drizzle renders ${swv.code} unqualified, which inside the subquery would mean v.code.
+      aantalVestigingen: sql<number>`(select count(*)::int from vestiging v where v.swv_po = swv.code or v.swv_vo = swv.code)`,
     })
     .from(swv)
     .orderBy(asc(swv.code));
@@ -179,8 +169,3 @@ export async function findPc4(ex: Executor, code: string): Promise<Pc4Rij | unde
   return r;
 }
 
-/** One board by bevoegd-gezagnummer, or undefined. */
-export async function findBestuur(ex: Executor, nummer: string) {
-  const [r] = await ex.select().from(bestuur).where(eq(bestuur.nummer, nummer.trim()));
-  return r;
-}

@@ -28,6 +28,7 @@ export interface TabelSpec {
 
 const k = (kolom: string, veld: string, type: KolomType, behoudBijNull = false): KolomSpec => ({ kolom, veld, type, behoudBijNull });
 
+/** Key and columns of every register table, in snapshot CSV order. */
 export const TABEL_SPECS: Record<RegisterTabel, TabelSpec> = {
   swv: {
     tabel: 'swv',

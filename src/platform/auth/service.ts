@@ -233,7 +233,9 @@ export async function loadSession(deps: AuthDeps, token: string | undefined): Pr
   if (!token || token.length > 100) return null;
   const idHash = tokenHash(token);
   return deps.db.withTenant({ swvId: null, userId: null }, async (tx) => {
-    const s = await store.findSessie(tx, idHash);
+    // Two statements on the hot path of every logged-in request: session + user (which also sets app.user_id),
+    // then the user's role grants (RLS lets a user read their own).
+    const s = await store.findSessieMetGebruiker(tx, idHash);
     if (!s) return null;
     const now = deps.clock.now().getTime();
     const idleMs = deps.idleMinutes * 60_000;
@@ -241,28 +243,21 @@ export async function loadSession(deps: AuthDeps, token: string | undefined): Pr
       await store.deleteSessie(tx, idHash);
       return null;
     }
-    const g = await store.findGebruiker(tx, s.gebruikerId);
-    if (!g || !g.isActief) return null;
-    // Now that we know the user, RLS lets us read their own role grants.
-    await tx.execute(sqlSetUser(g.id));
-    const rollen = await store.listRolToekenningen(tx, g.id);
+    if (!s.isActief) return null;
+    const rollen = await store.listRolToekenningen(tx, s.gebruikerId);
     // Touch at most once a minute: saves a write on most requests, idle timeout stays accurate to a minute.
     if (now - new Date(s.laatstGezienOp).getTime() > 60_000) await store.updateSessie(tx, idHash, { touch: true });
     return {
       sessionIdHash: idHash,
-      gebruiker: { id: g.id, email: g.email, naam: g.naam },
+      gebruiker: { id: s.gebruikerId, email: s.email, naam: s.naam },
       isMfaGeldig: s.isMfaGeldig,
-      heeftTotp: Boolean(g.totpBevestigdOp),
-      heeftWachtwoord: Boolean(g.wachtwoordHash),
+      heeftTotp: s.heeftTotp,
+      heeftWachtwoord: s.heeftWachtwoord,
       csrfToken: s.csrfToken,
       rollen,
       actief: rollen.find((r) => r.id === s.rolToekenningId) ?? null,
     };
   });
-}
-
-function sqlSetUser(id: string) {
-  return sql`select set_config('app.user_id', ${id}, true)`;
 }
 
 /** Switches the session to one of the user's roles. */

@@ -106,6 +106,29 @@ export interface SessieRow {
   verlooptOp: Date;
 }
 
+export interface SessieMetGebruiker extends SessieRow {
+  email: string;
+  naam: string;
+  isActief: boolean;
+  heeftWachtwoord: boolean;
+  heeftTotp: boolean;
+}
+
+/**
+ * The session with its user in one round trip; also sets app.user_id for the rest of the transaction, so the
+ * next query may read the user's own role grants under RLS.
+ */
+export function findSessieMetGebruiker(ex: Executor, idHash: string) {
+  return first<SessieMetGebruiker & { _: string }>(
+    ex,
+    sql`select s.id, s.gebruiker_id as "gebruikerId", s.rol_toekenning_id as "rolToekenningId", s.is_mfa_geldig as "isMfaGeldig",
+          s.csrf_token as "csrfToken", s.laatst_gezien_op as "laatstGezienOp", s.verloopt_op as "verlooptOp",
+          g.email, g.naam, g.is_actief as "isActief", g.wachtwoord_hash is not null as "heeftWachtwoord",
+          g.totp_bevestigd_op is not null as "heeftTotp", set_config('app.user_id', g.id::text, true) as "_"
+        from sessie s join gebruiker g on g.id = s.gebruiker_id where s.id = ${idHash}`,
+  );
+}
+
 export async function insertSessie(
   ex: Executor,
   s: { idHash: string; gebruikerId: string; csrfToken: string; verlooptOp: Date; isMfaGeldig: boolean },

@@ -171,7 +171,7 @@ export function registerPlatformPages(app: App): void {
       <Layout {...props}>
         <Heading level={1}>{m.onderwerp}</Heading>
         <DataList items={[{ key: 'Aan', value: m.aan }, { key: 'Status', value: m.status }]} />
-        <pre class="passend-mail">{m.tekst}</pre>
+        <pre class="utrecht-multiline-data utrecht-multiline-data--html-pre passend-mail">{m.tekst}</pre>
         <Paragraph><Link href="/demo/mailbox">Terug naar de mailbox</Link></Paragraph>
       </Layout>,
     );
