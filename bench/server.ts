@@ -55,6 +55,8 @@ bare.get('/', (c) => c.html('<!doctype html><html lang="nl"><head><title>Hallo</
 // Bench-only list without RLS/audit, and the control endpoints.
 const plain = new Hono();
 mountPlainList(plain, { db, clock, isDemo: await isDemoDatabase(db), user: { naam: directeur.naam, rol: directeur.rol } });
+// The same list inside the real Passend app: full middleware + session lookup, data read as owner, no audit.
+mountPlainList(running.app, { db, clock, isDemo: await isDemoDatabase(db), user: { naam: directeur.naam, rol: directeur.rol } }, '/_bench/leerlingen-zonder-rls');
 plain.get('/_bench/ready', (c) => c.text('ok'));
 plain.post('/_bench/eld/reset', (c) => {
   eld.reset();

@@ -109,7 +109,7 @@ describe('embedded database durability [pglite]', () => {
   it('a second process on the same directory is refused at once in Dutch; the first keeps serving; SIGTERM is clean', async () => {
     const data = tmpDir();
     const [port1, port2] = [await freePort(), await freePort()];
-    const env = { ...process.env, PASSEND_DATA_DIR: data, PASSEND_REGISTER_IMPORT: 'false', PASSEND_DEMO: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PASSEND_DATA_DIR: data, PASSEND_REGISTER_IMPORT: 'false', PASSEND_DEMO: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
     delete env.DATABASE_URL;
     const first = spawn(process.execPath, ['bin/passend.mjs', 'start'], { env: { ...env, PORT: String(port1) }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {

@@ -11,7 +11,7 @@ import { makeTestApp, buildTenant, buildUser, login, Client, type TestContext, t
 import { ERROR_CODES } from '../../src/platform/errors.js';
 import { rows } from '../../src/platform/db/client.js';
 
-const DUTCH_TITLES = new Set(Object.values(ERROR_CODES).map((e) => e.title));
+const DUTCH_TITLES = new Set<string>(Object.values(ERROR_CODES).map((e) => e.title));
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
 const contentTypes = fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'application/xml', '', 'application/json; charset=latin1');

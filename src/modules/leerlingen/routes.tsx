@@ -10,14 +10,15 @@ import { AppError } from '../../platform/errors.js';
 import { rows } from '../../platform/db/client.js';
 import { ROL_INFO, type Rol } from '../../platform/auth/roles.js';
 import { formatDutch, ageOn } from '../../platform/civil-date.js';
-import { Layout } from '../../platform/views/layout.js';
+import { Layout, type LayoutProps } from '../../platform/views/layout.js';
 import {
   Heading, Paragraph, Form, FormField, Button, ButtonLink, ErrorSummary, Link, Table, DataList, SelectField, RadioGroup,
   CheckboxField, Alert,
 } from '../../platform/views/components.js';
 import * as cmd from './commands.js';
 import { ZNieuweLeerling, ZNieuweOuder, ZWijzigLeerling, RELATIES } from './schemas.js';
-import { magLeerlingRegistreren } from './rules/toegang.js';
+import { magLeerlingRegistreren, type Relatie } from './rules/toegang.js';
+import type { LeerlingRij } from './store.js';
 import { toCsv } from '../../platform/http/csv.js';
 
 /** Roles that can open pupil files at all; relationship decides which files. */
@@ -160,6 +161,44 @@ async function dossierPage(c: AppContext, id: string, ouderValues: FormValues = 
   );
 }
 
+/** The pupil list page (also rendered by the benchmark's variant without RLS, so both show the same markup). */
+export function LeerlingenLijstPage(props: {
+  layout: LayoutProps;
+  zoek: string;
+  magToevoegen: boolean;
+  rijen: LeerlingRij[];
+  totaal: number;
+  pagina: number;
+  relatie: Relatie;
+}) {
+  const { zoek, rijen, totaal, pagina } = props;
+  const paginas = Math.max(1, Math.ceil(totaal / cmd.PAGINA_GROOTTE));
+  const q = (p: number) => `/leerlingen?${new URLSearchParams({ ...(zoek ? { zoek } : {}), pagina: String(p) })}`;
+  return (
+    <Layout {...props.layout}>
+      <Heading level={1}>Leerlingen</Heading>
+      {props.magToevoegen && <Paragraph><ButtonLink href="/leerlingen/nieuw">Leerling toevoegen</ButtonLink></Paragraph>}
+      <Form method="get" action="/leerlingen" aria-label="Zoeken">
+        <FormField name="zoek" type="search" label="Zoek op naam" value={zoek} autocomplete="off" />
+        <Button appearance="secondary">Zoeken</Button>
+      </Form>
+      <Paragraph>{totaal === 1 ? '1 leerling' : `${totaal} leerlingen`}{zoek ? ` gevonden voor "${zoek}"` : ''}. <Link href="/leerlingen.csv">Download als CSV</Link></Paragraph>
+      <Table caption="Leerlingen" rowHeaders headers={['Naam', 'Geboortedatum', 'School']} rows={rijen.map((l) => [
+        <Link href={`/leerlingen/${l.id}`}>{volledigeNaam(l)}</Link>, formatDutch(l.geboortedatum), l.vestigingNaam ?? 'niet ingeschreven',
+      ])} empty={zoek ? 'Geen leerlingen gevonden. Probeer een deel van de naam.' : props.relatie.soort === 'geen' ? 'In uw rol ziet u alleen leerlingen waarvoor u een taak heeft. Die zijn er nu niet.' : 'Er zijn nog geen leerlingen.'} />
+      {paginas > 1 && (
+        <nav aria-label="Paginering" class="passend-pagination">
+          <Paragraph>
+            Pagina {pagina} van {paginas}.{' '}
+            {pagina > 1 && <Link href={q(pagina - 1)}>Vorige pagina</Link>}{' '}
+            {pagina < paginas && <Link href={q(pagina + 1)}>Volgende pagina</Link>}
+          </Paragraph>
+        </nav>
+      )}
+    </Layout>
+  );
+}
+
 const ACTIE_TEKST: Record<string, string> = {
   lezen: 'heeft het dossier bekeken', lijst: 'zag de leerling in een lijst', aanmaken: 'heeft het dossier aangemaakt',
   wijzigen: 'heeft het dossier gewijzigd', exporteren: 'heeft gegevens geëxporteerd', afdrukken: 'heeft het dossier afgedrukt',
@@ -172,33 +211,8 @@ export function registerLeerlingRoutes(app: App): void {
     const zoek = (c.req.query('zoek') ?? '').trim();
     const pagina = Number.parseInt(c.req.query('pagina') ?? '1', 10) || 1;
     const r = await cmd.toonLeerlingen(deps(c), actor(c), { zoek, pagina });
-    const paginas = Math.max(1, Math.ceil(r.totaal / cmd.PAGINA_GROOTTE));
     const props = await layoutProps(c, 'Leerlingen');
-    const q = (p: number) => `/leerlingen?${new URLSearchParams({ ...(zoek ? { zoek } : {}), pagina: String(p) })}`;
-    return sendPage(
-      c,
-      <Layout {...props}>
-        <Heading level={1}>Leerlingen</Heading>
-        {REGISTRATIE_ROLLEN.includes(c.var.auth!.actief!.rol) && <Paragraph><ButtonLink href="/leerlingen/nieuw">Leerling toevoegen</ButtonLink></Paragraph>}
-        <Form method="get" action="/leerlingen" aria-label="Zoeken">
-          <FormField name="zoek" type="search" label="Zoek op naam" value={zoek} autocomplete="off" />
-          <Button appearance="secondary">Zoeken</Button>
-        </Form>
-        <Paragraph>{r.totaal === 1 ? '1 leerling' : `${r.totaal} leerlingen`}{zoek ? ` gevonden voor "${zoek}"` : ''}. <Link href="/leerlingen.csv">Download als CSV</Link></Paragraph>
-        <Table caption="Leerlingen" rowHeaders headers={['Naam', 'Geboortedatum', 'School']} rows={r.rijen.map((l) => [
-          <Link href={`/leerlingen/${l.id}`}>{volledigeNaam(l)}</Link>, formatDutch(l.geboortedatum), l.vestigingNaam ?? 'niet ingeschreven',
-        ])} empty={zoek ? 'Geen leerlingen gevonden. Probeer een deel van de naam.' : r.relatie.soort === 'geen' ? 'In uw rol ziet u alleen leerlingen waarvoor u een taak heeft. Die zijn er nu niet.' : 'Er zijn nog geen leerlingen.'} />
-        {paginas > 1 && (
-          <nav aria-label="Paginering" class="passend-pagination">
-            <Paragraph>
-              Pagina {r.pagina} van {paginas}.{' '}
-              {r.pagina > 1 && <Link href={q(r.pagina - 1)}>Vorige pagina</Link>}{' '}
-              {r.pagina < paginas && <Link href={q(r.pagina + 1)}>Volgende pagina</Link>}
-            </Paragraph>
-          </nav>
-        )}
-      </Layout>,
-    );
+    return sendPage(c, <LeerlingenLijstPage layout={props} zoek={zoek} magToevoegen={REGISTRATIE_ROLLEN.includes(c.var.auth!.actief!.rol)} {...r} />);
   });
 
   defineRoute(app, 'GET', '/leerlingen.csv', { access: DOSSIER_ROLLEN, pupilData: 'lezen', summary: 'CSV-export van zichtbare leerlingen' }, async (c) => {

@@ -90,6 +90,15 @@ export function acquireLock(dataDir: string): () => void {
   throw new AppError('database_locked', { detail: `Kon het slot ${lockPath} niet nemen.` });
 }
 
+/**
+ * PGlite keeps the whole database in WebAssembly memory. Its default shared_buffers (128 MB) roughly doubles the
+ * resident memory for no gain at the size of one SWV (measured: RSS 401 → 267 MB on the demo data); file reads
+ * still go through the OS page cache.
+ */
+const PGLITE_OPTIONS = {
+  startParams: [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'shared_buffers=32MB'],
+};
+
 function isInitialised(dir: string): boolean {
   return fs.existsSync(path.join(dir, 'PG_VERSION')) && fs.existsSync(path.join(dir, 'global', 'pg_control'));
 }
@@ -98,7 +107,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob) {
   let release: () => void = () => {};
   let pglite: PGlite;
   if (!dataDir || dataDir.startsWith('memory://')) {
-    pglite = await PGlite.create({ loadDataDir });
+    pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir });
   } else {
     const dir = path.resolve(dataDir);
     fs.mkdirSync(path.dirname(dir), { recursive: true });
@@ -112,11 +121,11 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob) {
         // initdb into a temporary dir and rename it into place, so an interrupted first start is harmless.
         const tmp = `${dir}.init-${process.pid}`;
         fs.rmSync(tmp, { recursive: true, force: true });
-        const init = await PGlite.create(tmp);
+        const init = await PGlite.create(tmp, PGLITE_OPTIONS);
         await init.close();
         fs.renameSync(tmp, dir);
       }
-      pglite = await PGlite.create(dir);
+      pglite = await PGlite.create(dir, PGLITE_OPTIONS);
     } catch (err) {
       release();
       if (err instanceof AppError) throw err;
