@@ -24,7 +24,7 @@ Opdrachten:
   start                         Start Passend (migraties, register, demo, webserver)
   migrate                       Voer databasemigraties uit
   import-duo <map>              Importeer DUO-bestanden (originele CSV-formaten) uit een map
-  create-user --email E --naam N --rol R [--swv PO2603] [--vestiging 08LE00] [--bestuur 12345]
+  create-user --email E --naam N --rol R [--swv PO2603] [--vestiging 08LE00] [--bestuur 12345] [--leerling <id>]
                                 Maak een account; het wachtwoord komt uit PASSEND_NIEUW_WACHTWOORD
                                 (medewerkers) — ouders en leerlingen hebben geen wachtwoord
   backup <bestand>              Maak een versleutelde back-up (Passend moet gestopt zijn bij PGlite)
@@ -79,9 +79,10 @@ async function main(argv: string[]) {
       return;
     }
     case 'create-user': {
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, naam: { type: 'string' }, rol: { type: 'string' }, swv: { type: 'string' }, vestiging: { type: 'string' }, bestuur: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, naam: { type: 'string' }, rol: { type: 'string' }, swv: { type: 'string' }, vestiging: { type: 'string' }, bestuur: { type: 'string' }, leerling: { type: 'string' } } });
       if (!values.email || !values.naam || !values.rol) fail('Geef --email, --naam en --rol op. Zie "passend help".');
       if (!isRol(values.rol)) fail(`Onbekende rol "${values.rol}". Kies uit: ${ROLES.join(', ')}`);
+      if (values.rol === 'leerling' && !values.leerling) fail('Een leerling-account hoort bij een leerling: geef --leerling <id> op (te zien in de adresbalk van het dossier).');
       const wachtwoord = process.env.PASSEND_NIEUW_WACHTWOORD;
       if (wachtwoord) {
         const problem = passwordProblem(wachtwoord, values.email);
@@ -90,7 +91,7 @@ async function main(argv: string[]) {
       const config = loadConfig();
       const db = await openAndCheck(config);
       try {
-        await createAccount({ db }, { email: values.email, naam: values.naam, rol: values.rol, wachtwoord, swvId: values.swv ?? null, vestigingCode: values.vestiging ?? null, bestuurNummer: values.bestuur ?? null });
+        await createAccount({ db }, { email: values.email, naam: values.naam, rol: values.rol, wachtwoord, swvId: values.swv ?? null, vestigingCode: values.vestiging ?? null, bestuurNummer: values.bestuur ?? null, leerlingId: values.leerling ?? null });
         process.stdout.write(`Account ${values.email} heeft nu de rol ${values.rol}.${wachtwoord ? ' Bij de eerste keer inloggen stelt de gebruiker de app voor inlogcodes in.' : ''}\n`);
       } finally {
         await db.close();
