@@ -148,6 +148,35 @@ for (const kind of databaseKinds()) {
       assert.equal((await c.get('/leerlingen')).status, 403);
     });
 
+    it('opening the set-up page never switches the second factor off; a new app key replaces the old only when confirmed', async () => {
+      const u = await buildUser(ctx.db, t, 'swv-directeur');
+      const c = await login(ctx, u);
+      // Just opening the page (or being lured to it) changes nothing.
+      const page = await c.get('/mfa/instellen');
+      assert.equal(page.status, 200);
+      assert.match(page.text, /Nieuwe sleutel maken/);
+      // Someone with only the password is still asked for the current app's code, not offered a new key.
+      const thief = new Client(ctx.app);
+      await thief.get('/inloggen');
+      const r = await thief.post('/inloggen', { email: u.email, wachtwoord: u.password! });
+      assert.equal(r.location, '/mfa');
+      assert.equal((await thief.get('/mfa/instellen')).location, '/mfa');
+      await thief.get('/mfa'); // a page with the session's CSRF token
+      assert.equal((await thief.request('POST', '/mfa/instellen/nieuw', { form: {} })).status, 401, 'a new key needs the current factor first');
+      assert.equal((await thief.get('/leerlingen')).location, '/mfa', 'still gated');
+      // The owner asks for a new key: the old app keeps working until the new key is confirmed.
+      await c.get('/mfa/instellen');
+      assert.equal((await c.post('/mfa/instellen/nieuw', {})).status, 303);
+      const setup = await c.get('/mfa/instellen');
+      const newSecret = /<code class="passend-code">([A-Z2-7 ]+)<\/code>/.exec(setup.text)![1]!.replace(/ /g, '');
+      assert.notEqual(newSecret, u.totpSecret);
+      const other = await login(ctx, u); // with the old secret: still valid
+      assert.equal((await other.get('/leerlingen')).status, 200);
+      assert.equal((await c.post('/mfa/instellen', { code: codeFor(newSecret) })).status, 303);
+      await assert.rejects(login(ctx, u), /mfa failed/, 'old key no longer works');
+      assert.ok(await login(ctx, { ...u, totpSecret: newSecret }));
+    });
+
     it('an unknown address gets the same answer as a known one (no account enumeration)', async () => {
       const c = new Client(ctx.app);
       await c.get('/inloggen/code');

@@ -150,6 +150,26 @@ async function mfaSetupPage(c: AppContext, secret: string, errors: Record<string
   );
 }
 
+async function mfaReplacePage(c: AppContext) {
+  const props = await layoutProps(c, 'Nieuwe app voor inlogcodes');
+  return sendPage(
+    c,
+    <Layout {...props}>
+      <Heading level={1}>Nieuwe app voor inlogcodes</Heading>
+      <Paragraph>
+        U heeft al een app voor inlogcodes. Heeft u een nieuwe telefoon? Dan kunt u hier een nieuwe sleutel maken. Uw huidige
+        app blijft werken tot u de nieuwe heeft bevestigd met een code.
+      </Paragraph>
+      <Form action="/mfa/instellen/nieuw" csrfToken={c.var.csrfToken}>
+        <Button appearance="secondary">Nieuwe sleutel maken</Button>
+      </Form>
+      <Paragraph>
+        <Link href="/account">Terug naar mijn account</Link>
+      </Paragraph>
+    </Layout>,
+  );
+}
+
 async function roleChoicePage(c: AppContext, errors: Record<string, string>, status: 200 | 422 = 200) {
   const a = c.var.auth!;
   const props = await layoutProps(c, 'Kies uw rol', { hasErrors: Object.keys(errors).length > 0 });
@@ -207,7 +227,9 @@ export function registerAuthRoutes(app: App): void {
     }
   });
 
-  defineRoute(app, 'GET', '/inloggen/code', { access: 'publiek', summary: 'Code per e-mail aanvragen (ouders, leerlingen)' }, (c) => codeRequestPage(c, {}, {}));
+  defineRoute(app, 'GET', '/inloggen/code', { access: 'publiek', summary: 'Code per e-mail aanvragen (ouders, leerlingen)' }, (c) =>
+    codeRequestPage(c, { email: c.req.query('email') ?? '' }, {}),
+  );
 
   defineRoute(app, 'POST', '/inloggen/code', { access: 'publiek', summary: 'Stuurt een eenmalige inlogcode' }, async (c) => {
     const values = await readForm(c);
@@ -263,16 +285,26 @@ export function registerAuthRoutes(app: App): void {
     return c.redirect(afterLogin(c.var.auth, safeReturnPath(c.req.query('terug'))), 303);
   });
 
-  defineRoute(app, 'GET', '/mfa/instellen', { access: 'ingelogd', allowWithoutMfa: true, allowWithoutRole: true, summary: 'TOTP instellen' }, async (c) => {
+  defineRoute(app, 'GET', '/mfa/instellen', { access: 'ingelogd', allowWithoutMfa: true, allowWithoutRole: true, summary: 'TOTP instellen (of een nieuwe app klaarzetten)' }, async (c) => {
     const a = c.var.auth!;
+    // With a confirmed factor this page changes nothing: the user first passes the current factor, then asks
+    // for a new key with a POST. Only then is a new key pending; the old one works until the new one is confirmed.
     if (a.heeftTotp && !a.isMfaGeldig) return c.redirect('/mfa', 303);
     const deps = authDeps(c.var.deps);
-    const secret = (!a.heeftTotp && (await auth.pendingTotpSecret(deps, a))) || (await auth.beginTotpSetup(deps, a));
-    return mfaSetupPage(c, secret, {});
+    const pending = await auth.pendingTotpSecret(deps, a);
+    if (pending) return mfaSetupPage(c, pending, {});
+    if (a.heeftTotp) return mfaReplacePage(c);
+    return mfaSetupPage(c, await auth.beginTotpSetup(deps, a), {});
+  });
+
+  defineRoute(app, 'POST', '/mfa/instellen/nieuw', { access: 'ingelogd', allowWithoutRole: true, summary: 'Zet een nieuwe TOTP-sleutel klaar (oude blijft geldig tot bevestiging)' }, async (c) => {
+    await auth.beginTotpSetup(authDeps(c.var.deps), c.var.auth!);
+    return c.redirect('/mfa/instellen', 303);
   });
 
   defineRoute(app, 'POST', '/mfa/instellen', { access: 'ingelogd', allowWithoutMfa: true, allowWithoutRole: true, summary: 'Bevestigt de nieuwe TOTP-sleutel' }, async (c) => {
     const a = c.var.auth!;
+    if (a.heeftTotp && !a.isMfaGeldig) return c.redirect('/mfa', 303);
     const deps = authDeps(c.var.deps);
     const values = await readForm(c);
     const secret = await auth.pendingTotpSecret(deps, a);
@@ -280,7 +312,7 @@ export function registerAuthRoutes(app: App): void {
     const v = validate(ZCode, values);
     if (!v.ok) return mfaSetupPage(c, secret, v.errors, 422);
     try {
-      await auth.verifySecondFactor(deps, a, v.data.code, c.var.requestId);
+      await auth.verifySecondFactor(deps, a, v.data.code, c.var.requestId, { setup: true });
     } catch (err) {
       if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'rate_limited')) {
         return mfaSetupPage(c, secret, err.fields ?? { code: err.detail ?? err.title }, 422);

@@ -107,35 +107,37 @@ export async function loginWithPassword(
   return { token, next: g.totpBevestigdOp ? '/mfa' : '/mfa/instellen' };
 }
 
-/** Starts TOTP set-up: a new secret, stored sealed and unconfirmed. Returns the plain secret to show once. */
+/**
+ * Starts TOTP set-up: a new secret, stored sealed as *pending*. A confirmed factor stays valid until the new one
+ * is confirmed, so this can never switch the second factor off; replacing a confirmed factor needs the current
+ * one first (step-up, ASVS 5.0 7.5.1).
+ */
 export async function beginTotpSetup(deps: AuthDeps, auth: AuthContext): Promise<string> {
-  if (auth.heeftTotp) {
-    // Replacing a confirmed factor needs the old one first (step-up, ASVS 7.5.1).
-    if (!auth.isMfaGeldig) throw new AppError('mfa_required');
-  }
+  if (auth.heeftTotp && !auth.isMfaGeldig) throw new AppError('mfa_required');
   const secret = newTotpSecret();
   await deps.db.withTenant({ swvId: null, userId: auth.gebruiker.id }, (tx) =>
-    store.setTotp(tx, auth.gebruiker.id, seal(deps.secret, TOTP_PURPOSE, secret), false),
+    store.setPendingTotp(tx, auth.gebruiker.id, seal(deps.secret, TOTP_PURPOSE, secret)),
   );
   return secret;
 }
 
-/** Reads the (unconfirmed) secret again, to re-show it when the user mistyped the first code. */
+/** The pending secret, to show again when the user mistyped the first code; null when none is pending. */
 export async function pendingTotpSecret(deps: AuthDeps, auth: AuthContext): Promise<string | null> {
-  const g = await deps.db.withTenant({ swvId: null, userId: auth.gebruiker.id }, (tx) => store.findGebruiker(tx, auth.gebruiker.id));
-  if (!g?.totpSecret || g.totpBevestigdOp) return null;
-  return unseal(deps.secret, TOTP_PURPOSE, g.totpSecret);
+  const row = await deps.db.withTenant({ swvId: null, userId: auth.gebruiker.id }, (tx) => store.findPendingTotp(tx, auth.gebruiker.id));
+  return row?.sealed ? unseal(deps.secret, TOTP_PURPOSE, row.sealed) : null;
 }
 
 /**
- * Checks a TOTP code for the session's user. On success the session becomes MFA-valid (and an unconfirmed
- * secret is confirmed). Wrong codes count towards the login rate limit.
+ * Checks a TOTP code for the session's user: against the confirmed secret (login), or with `setup` against the
+ * pending one, which then becomes the confirmed factor. On success the session becomes MFA-valid. Wrong codes
+ * count towards the rate limit and are logged.
  */
 export async function verifySecondFactor(
   deps: AuthDeps,
   auth: AuthContext,
   code: string,
   requestId?: string,
+  opts: { setup?: boolean } = {},
 ): Promise<void> {
   await checkRateLimit(deps, `mfa:${auth.gebruiker.id}`, LOGIN_LIMITS.perEmail, LOGIN_LIMITS.windowMinutes);
   const wrong = () =>
@@ -145,16 +147,24 @@ export async function verifySecondFactor(
     });
   await deps.db.withTenant({ swvId: null, userId: auth.gebruiker.id }, async (tx) => {
     const g = await store.findGebruiker(tx, auth.gebruiker.id);
-    if (!g?.totpSecret) throw new AppError('bad_request', { detail: 'Stel eerst uw app voor inlogcodes in.' });
-    const secret = unseal(deps.secret, TOTP_PURPOSE, g.totpSecret);
-    const step = verifyTotp(secret, code, deps.clock.now(), g.totpLaatsteStap);
-    if (step === null || !(await store.useTotpStep(tx, g.id, step))) throw wrong();
-    const isNew = !g.totpBevestigdOp;
-    if (isNew) await store.confirmTotp(tx, g.id);
+    if (!g) throw new AppError('unauthenticated');
+    if (opts.setup) {
+      // Replacing a confirmed factor: the session must already have passed the current one.
+      if (g.totpBevestigdOp && !auth.isMfaGeldig) throw new AppError('mfa_required');
+      const pending = await store.findPendingTotp(tx, g.id);
+      if (!pending?.sealed) throw new AppError('bad_request', { detail: 'Begin opnieuw met het instellen van uw app.' });
+      const step = verifyTotp(unseal(deps.secret, TOTP_PURPOSE, pending.sealed), code, deps.clock.now(), null);
+      if (step === null) throw wrong();
+      await store.confirmPendingTotp(tx, g.id, step);
+    } else {
+      if (!g.totpSecret || !g.totpBevestigdOp) throw new AppError('bad_request', { detail: 'Stel eerst uw app voor inlogcodes in.' });
+      const step = verifyTotp(unseal(deps.secret, TOTP_PURPOSE, g.totpSecret), code, deps.clock.now(), g.totpLaatsteStap);
+      if (step === null || !(await store.useTotpStep(tx, g.id, step))) throw wrong();
+    }
     await store.updateSessie(tx, auth.sessionIdHash, { isMfaGeldig: true, touch: true });
     await recordAudit(tx, {
       swvId: null, actorGebruikerId: g.id, actorRol: auth.actief?.rol ?? null,
-      actie: isNew ? 'mfa-ingesteld' : 'inloggen', resultaat: 'ok', requestId,
+      actie: opts.setup ? 'mfa-ingesteld' : 'inloggen', resultaat: 'ok', requestId,
     });
   }).catch(async (err) => {
     if (err instanceof AppError && err.code === 'validation_failed') {

@@ -52,9 +52,19 @@ export async function insertGebruiker(
   return row!.id;
 }
 
-export async function setTotp(ex: Executor, gebruikerId: string, sealedSecret: string | null, bevestigd: boolean) {
-  await ex.execute(sql`update gebruiker set totp_secret = ${sealedSecret},
-      totp_bevestigd_op = ${bevestigd ? sql`now()` : sql`null`}, totp_laatste_stap = null where id = ${gebruikerId}`);
+/** Stores a new secret as pending; the confirmed secret (if any) stays valid. */
+export async function setPendingTotp(ex: Executor, gebruikerId: string, sealedSecret: string) {
+  await ex.execute(sql`update gebruiker set totp_nieuw_secret = ${sealedSecret} where id = ${gebruikerId}`);
+}
+
+export function findPendingTotp(ex: Executor, gebruikerId: string) {
+  return first<{ sealed: string | null }>(ex, sql`select totp_nieuw_secret as sealed from gebruiker where id = ${gebruikerId}`);
+}
+
+/** The pending secret becomes the second factor; `step` is recorded as used so the code cannot be replayed. */
+export async function confirmPendingTotp(ex: Executor, gebruikerId: string, step: number) {
+  await ex.execute(sql`update gebruiker set totp_secret = totp_nieuw_secret, totp_nieuw_secret = null,
+      totp_bevestigd_op = now(), totp_laatste_stap = ${step} where id = ${gebruikerId} and totp_nieuw_secret is not null`);
 }
 
 /** Stores the used step only if it is newer than the last one: two racing requests cannot both use one code. */
@@ -62,10 +72,6 @@ export async function useTotpStep(ex: Executor, gebruikerId: string, step: numbe
   const r = await rows(ex, sql`update gebruiker set totp_laatste_stap = ${step}
       where id = ${gebruikerId} and (totp_laatste_stap is null or totp_laatste_stap < ${step}) returning id`);
   return r.length === 1;
-}
-
-export async function confirmTotp(ex: Executor, gebruikerId: string) {
-  await ex.execute(sql`update gebruiker set totp_bevestigd_op = now() where id = ${gebruikerId}`);
 }
 
 export async function markLoggedIn(ex: Executor, gebruikerId: string) {

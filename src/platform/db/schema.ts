@@ -31,6 +31,11 @@ export const gebruiker = pgTable('gebruiker', {
   /** TOTP secret, AES-GCM encrypted with a key derived from PASSEND_SECRET. */
   totpSecret: text('totp_secret'),
   totpBevestigdOp: timestamp('totp_bevestigd_op', { withTimezone: true }),
+  /**
+   * A new TOTP secret being set up (sealed). The confirmed secret above stays the only valid factor until the new
+   * one is confirmed with a code, so opening the set-up page can never switch the second factor off.
+   */
+  totpNieuwSecret: text('totp_nieuw_secret'),
   /** Last accepted TOTP time step: a code is accepted once (ASVS 6.5.1). */
   totpLaatsteStap: bigint('totp_laatste_stap', { mode: 'number' }),
   isActief: boolean('is_actief').notNull().default(true),

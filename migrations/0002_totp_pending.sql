@@ -1,0 +1,1 @@
+ALTER TABLE "gebruiker" ADD COLUMN "totp_nieuw_secret" text;

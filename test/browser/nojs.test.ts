@@ -1,0 +1,216 @@
+/**
+ * Passend without JavaScript, on a 320 px wide screen: every step goes through links in the header menu and
+ * plain HTML forms (POST → redirect → GET). A member of staff logs in with password and app code, finds and opens
+ * a pupil, registers a new pupil (first with a mistake, then corrected), adds a parent with an invitation and logs
+ * out; the parent takes the invitation from the demo mailbox, logs in with the e-mailed code and sees the child.
+ * No page.evaluate here: with JavaScript off only Playwright's own locators work.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  chromiumSkipReason, demoLogin, expectNavigation, freshTotp, logout, readLoginCode, screenshot, startHarness,
+  visit, type Harness,
+} from './support.js';
+import { DEMO_WACHTWOORD } from '../../src/demo/logins.js';
+
+const skip = chromiumSkipReason();
+
+const IB = 'ib@school.passend.test';
+const NIEUWE_OUDER = { naam: 'Robin Bakkerus', email: 'robin.bakkerus@gezin.passend.test' };
+const LEERLING = { voornaam: 'Sterre', tussenvoegsel: 'van der', achternaam: 'Zonderscript', geboortedatum: '2017-05-14' };
+const LEERLING_NAAM = `${LEERLING.voornaam} ${LEERLING.tussenvoegsel} ${LEERLING.achternaam}`;
+
+function menu(page: Page) {
+  return page.getByRole('navigation', { name: 'Hoofdmenu' });
+}
+
+async function viaMenu(page: Page, label: string): Promise<void> {
+  await expectNavigation(page, () => menu(page).getByRole('link', { name: label, exact: true }).click());
+}
+
+async function h1(page: Page): Promise<string> {
+  return ((await page.locator('h1').first().textContent()) ?? '').trim();
+}
+
+function path(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+async function flash(page: Page, text: string): Promise<void> {
+  const found = await page.getByRole('status').filter({ hasText: text }).count();
+  assert.equal(found, 1, `de melding "${text}" ontbreekt`);
+}
+
+describe('zonder JavaScript (320 px breed)', { skip }, () => {
+  let h: Harness;
+  let ctx: BrowserContext;
+  let page: Page;
+  let dossierPath = '';
+  let uitnodiging = '';
+
+  before(async () => {
+    h = await startHarness();
+    ctx = await h.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
+    page = await ctx.newPage();
+  });
+
+  after(async () => {
+    await ctx?.close();
+    await h?.close();
+  });
+
+  test('medewerker logt in met wachtwoord en code uit de app', async () => {
+    await visit(page, '/');
+    await expectNavigation(page, () => page.locator('header').getByRole('link', { name: 'Inloggen', exact: true }).click());
+    assert.equal(path(page), '/inloggen');
+    await page.getByLabel('E-mailadres', { exact: true }).fill(IB);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Inloggen', exact: true }).click());
+    assert.equal(path(page), '/mfa');
+    await page.getByLabel('Code', { exact: true }).fill(await freshTotp(IB));
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Bevestigen' }).click());
+    assert.equal(path(page), '/');
+    assert.equal(await h1(page), `Welkom, ${demoLogin(IB).naam}`);
+    const cookies = (await ctx.cookies()).map((c) => c.name);
+    assert.ok(cookies.includes('__Host-passend'), `geen sessiecookie __Host-passend, wel: ${cookies.join(', ')}`);
+  });
+
+  test('ziet de leerlingen en opent een dossier', async () => {
+    await viaMenu(page, 'Leerlingen');
+    assert.equal(path(page), '/leerlingen');
+    assert.equal(await menu(page).getByRole('link', { name: 'Leerlingen', exact: true }).getAttribute('aria-current'), 'page');
+    const rows = page.locator('main table tbody tr');
+    assert.ok((await rows.count()) > 10, 'de lijst met leerlingen is (bijna) leeg');
+    await screenshot(page, 'nojs-320-leerlingen');
+    const link = rows.nth(2).getByRole('link');
+    const naam = ((await link.textContent()) ?? '').trim();
+    await expectNavigation(page, () => link.click());
+    assert.match(path(page), /^\/leerlingen\/[0-9a-f-]{36}$/);
+    assert.equal(await h1(page), naam);
+    assert.equal(await page.getByRole('table', { name: 'Inschrijvingen' }).count(), 1);
+  });
+
+  test('zoekt zonder JavaScript (GET-formulier)', async () => {
+    await viaMenu(page, 'Leerlingen');
+    await page.getByLabel('Zoek op naam').fill('qqq');
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Zoeken' }).click());
+    assert.equal(new URL(page.url()).searchParams.get('zoek'), 'qqq');
+    assert.equal(await page.getByLabel('Zoek op naam').inputValue(), 'qqq', 'de zoekterm staat niet meer in het veld');
+    assert.match((await page.locator('main').textContent()) ?? '', /Geen leerlingen gevonden/);
+  });
+
+  test('voegt een leerling toe: eerst met een fout, dan verbeterd', async () => {
+    await viaMenu(page, 'Leerlingen');
+    await expectNavigation(page, () => page.getByRole('link', { name: 'Leerling toevoegen' }).click());
+    assert.equal(path(page), '/leerlingen/nieuw');
+    await page.getByLabel('Voornaam', { exact: true }).fill(LEERLING.voornaam);
+    await page.getByLabel('Tussenvoegsel (als die er is)').fill(LEERLING.tussenvoegsel);
+    await page.getByLabel('Achternaam', { exact: true }).fill(LEERLING.achternaam);
+    await page.getByLabel('Geboortedatum').fill(LEERLING.geboortedatum);
+    await page.getByLabel('Postcode woonadres (alleen de 4 cijfers)').fill('37a1'); // the mistake
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Leerling opslaan' }).click(), 422);
+
+    assert.ok((await page.title()).startsWith('Fout: '), `titel: ${await page.title()}`);
+    const melding = 'Vul de vier cijfers van de postcode in, bijvoorbeeld 3511.';
+    const summary = page.locator('.passend-error-summary');
+    assert.equal(await summary.getByRole('link').count(), 1, 'precies één fout verwacht');
+    assert.equal(await summary.getByRole('link', { name: melding }).getAttribute('href'), '#woonPc4');
+    assert.equal(await page.locator('.passend-error-summary:focus').count(), 1, 'de foutsamenvatting krijgt geen focus (autofocus)');
+    const veld = page.getByLabel('Postcode woonadres (alleen de 4 cijfers)');
+    assert.equal(await veld.getAttribute('aria-invalid'), 'true');
+    const inline = page.locator('main form').getByText(melding);
+    assert.equal(await inline.count(), 1, 'geen melding bij het veld zelf');
+    // Everything typed is still there.
+    assert.equal(await page.getByLabel('Voornaam', { exact: true }).inputValue(), LEERLING.voornaam);
+    assert.equal(await page.getByLabel('Tussenvoegsel (als die er is)').inputValue(), LEERLING.tussenvoegsel);
+    assert.equal(await page.getByLabel('Achternaam', { exact: true }).inputValue(), LEERLING.achternaam);
+    assert.equal(await page.getByLabel('Geboortedatum').inputValue(), LEERLING.geboortedatum);
+    assert.equal(await veld.inputValue(), '37a1');
+    await screenshot(page, 'nojs-320-leerling-fout');
+
+    // The error summary link leads to the field.
+    await summary.getByRole('link', { name: melding }).click();
+    assert.equal(new URL(page.url()).hash, '#woonPc4');
+
+    await veld.fill('3701');
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Leerling opslaan' }).click());
+    assert.match(path(page), /^\/leerlingen\/[0-9a-f-]{36}$/);
+    dossierPath = path(page);
+    assert.equal(await h1(page), LEERLING_NAAM);
+    assert.ok(!(await page.title()).startsWith('Fout: '));
+    await flash(page, 'De leerling is opgeslagen.');
+    assert.match((await page.locator('main dl').textContent()) ?? '', /14 mei 2017/);
+    assert.match((await page.locator('main dl').textContent()) ?? '', /3701/);
+  });
+
+  test('voegt een ouder toe met een uitnodiging', async () => {
+    assert.ok(dossierPath, 'geen nieuw dossier (vorige stap mislukt)');
+    const form = page.getByRole('form', { name: 'Ouder of verzorger toevoegen' });
+    await form.getByLabel('Naam', { exact: true }).fill(NIEUWE_OUDER.naam);
+    await form.getByLabel('E-mailadres', { exact: true }).fill(NIEUWE_OUDER.email);
+    await form.getByLabel('Relatie tot de leerling').selectOption('ouder');
+    await form.getByRole('group', { name: 'Heeft deze ouder gezag?' }).getByLabel('Ja', { exact: true }).check();
+    assert.equal(await form.getByLabel('Stuur een uitnodiging om het dossier in Passend te volgen').isChecked(), true);
+    await expectNavigation(page, () => form.getByRole('button', { name: 'Toevoegen' }).click());
+    assert.equal(path(page), dossierPath);
+    await flash(page, 'De ouder is toegevoegd en krijgt een uitnodiging per e-mail.');
+    const row = page.getByRole('table', { name: 'Ouders en verzorgers' }).locator('tbody tr').filter({ hasText: NIEUWE_OUDER.naam });
+    assert.equal(await row.count(), 1, 'de ouder staat niet in de tabel');
+    assert.match((await row.textContent()) ?? '', /ouder\s*ja\s*nog niet/);
+    await screenshot(page, 'nojs-320-dossier');
+  });
+
+  test('logt uit via de knop in de kop', async () => {
+    await logout(page);
+    await visit(page, dossierPath); // a pupil file now asks for a login
+    assert.equal(path(page), '/inloggen');
+  });
+
+  test('de ouder neemt de uitnodiging aan uit de demo-mailbox', async () => {
+    await visit(page, '/');
+    await viaMenu(page, 'Demo-mailbox');
+    const mail = page.locator('main table tbody tr').filter({ hasText: NIEUWE_OUDER.email }).getByRole('link');
+    assert.equal(await mail.count(), 1, 'geen uitnodiging in de demo-mailbox');
+    await expectNavigation(page, () => mail.click());
+    assert.equal(await h1(page), 'Uitnodiging: volg het dossier van uw kind in Passend');
+    const tekst = (await page.locator('main pre').textContent()) ?? '';
+    assert.doesNotMatch(tekst, new RegExp(`${LEERLING.voornaam}|${LEERLING.achternaam}`), 'de uitnodiging noemt de naam van het kind');
+    const link = /https?:\/\/\S+\/uitnodiging\/\S+/.exec(tekst)?.[0];
+    assert.ok(link, `geen uitnodigingslink in:\n${tekst}`);
+    uitnodiging = new URL(link).pathname; // the mail says http://localhost:<port>; stay on this host
+    await visit(page, uitnodiging);
+    assert.equal(await h1(page), 'Uitnodiging aannemen');
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Uitnodiging aannemen' }).click());
+    assert.equal(path(page), '/inloggen/code');
+    await flash(page, 'De uitnodiging is aangenomen. Vraag nu een code aan om in te loggen.');
+  });
+
+  test('de ouder logt in met de code uit de mail en ziet het kind', async () => {
+    assert.ok(uitnodiging, 'uitnodiging niet aangenomen (vorige stap mislukt)');
+    await page.getByLabel('E-mailadres', { exact: true }).fill(NIEUWE_OUDER.email);
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Stuur mij een code' }).click());
+    assert.equal(await h1(page), 'Code invullen');
+    const mailbox = await ctx.newPage();
+    let code: string;
+    try {
+      code = await readLoginCode(mailbox, NIEUWE_OUDER.email, 0);
+    } finally {
+      await mailbox.close();
+    }
+    await page.getByLabel('Code', { exact: true }).fill(code);
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Inloggen', exact: true }).click());
+    assert.equal(path(page), '/');
+    assert.equal(await h1(page), `Welkom, ${NIEUWE_OUDER.naam}`);
+
+    await viaMenu(page, 'Mijn kinderen');
+    const row = page.getByRole('table', { name: 'Mijn kinderen' }).locator('tbody tr').filter({ hasText: LEERLING_NAAM });
+    assert.equal(await row.count(), 1, 'het kind staat niet bij Mijn kinderen');
+    await expectNavigation(page, () => row.getByRole('link', { name: 'Bekijk het dossier' }).click());
+    assert.equal(path(page), dossierPath);
+    assert.equal(await h1(page), LEERLING_NAAM);
+    assert.equal(await page.getByRole('link', { name: 'Gegevens wijzigen' }).count(), 0, 'een ouder mag niet wijzigen');
+    await screenshot(page, 'nojs-320-ouder-dossier');
+    await logout(page);
+  });
+});

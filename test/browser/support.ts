@@ -1,0 +1,387 @@
+/**
+ * Browser test harness: the real app (src/boot.ts `start`) on a PGlite data dir with the real DUO register and the
+ * demo SWV, driven by Debian's Chromium through playwright-core, checked with axe-core.
+ *
+ * Seeding (register import + demo seed) takes tens of seconds on PGlite, so it happens once per test run: the
+ * first test file of a run starts the app on an empty dir (the real first start), stops it and keeps that dir
+ * in os.tmpdir(); every file then starts the app on its own copy. Files of one run share the seed through the
+ * pid of the node:test runner (their parent); a dir left by an earlier run is removed once its runner is gone.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { start } from '../../src/boot.js';
+import { DEMO_LOGINS, DEMO_WACHTWOORD } from '../../src/demo/logins.js';
+import { totpCode, totpStep } from '../../src/platform/auth/totp.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const SECRET = 'browser-test-secret-0123456789-abcdefghijklmnop';
+const SEED_PREFIX = 'passend-browser-seed-';
+
+/**
+ * Why the browser tests cannot run here, or undefined when they can. Under CI=true a missing browser is a
+ * failure (thrown), never a silent skip.
+ */
+export function chromiumSkipReason(): string | undefined {
+  if (fs.existsSync(CHROMIUM_PATH)) return undefined;
+  const missing = `${CHROMIUM_PATH} ontbreekt (installeer het Debian-pakket "chromium")`;
+  if (process.env.CI === 'true') throw new Error(`${missing}; met CI=true mogen de browsertests niet overgeslagen worden.`);
+  return `${missing}; de browsertests zijn overgeslagen.`;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment for start(): everything that could point elsewhere (DATABASE_URL, SMTP_URL, …) is blanked. */
+function appEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PASSEND_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    COOKIE_SECURE: 'true',
+    LOG_LEVEL: 'silent',
+    PASSEND_SECRET: SECRET,
+    JOBS_WORKER: 'true',
+    // A CI job may set these for other tests; the browser suite needs embedded PGlite, the demo and its mailbox.
+    DATABASE_URL: '',
+    SMTP_URL: '',
+    PUBLIC_URL: '',
+    PASSEND_DEMO: '',
+    PASSEND_TODAY: '',
+    PASSEND_REGISTER_IMPORT: 'true',
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes seed and work dirs left by processes that have ended (a crashed or killed run). */
+function removeStaleDirs(): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const m = /^passend-browser-(?:seed|run)-(\d+)(?:\.|$)/.exec(name);
+    if (m && !isAlive(Number(m[1]))) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** A small detached process that removes `dir` once process `pid` (the test runner) has ended. */
+function removeWhenGone(pid: number, dir: string): void {
+  const code = `const fs=require('fs');const p=+process.argv[1],d=process.argv[2];setInterval(()=>{try{process.kill(p,0)}catch(e){if(e.code!=='EPERM'){fs.rmSync(d,{recursive:true,force:true});process.exit(0)}}},1000)`;
+  spawn(process.execPath, ['-e', code, String(pid), dir], { detached: true, stdio: 'ignore', env: {} }).unref();
+}
+
+/** First start on an empty data dir: imports the register and seeds the demo, exactly as a new install does. */
+async function buildSeed(dir: string): Promise<void> {
+  const lines: string[] = [];
+  const app = await start(appEnv(dir, await freePort()), (l) => lines.push(l));
+  await app.stop();
+  const all = lines.join('\n');
+  assert.match(all, /Register geïmporteerd/, `De eerste start importeerde het register niet:\n${all}`);
+  assert.match(all, /Demo-samenwerkingsverband PO2603 aangemaakt/, `De eerste start maakte de demo niet aan:\n${all}`);
+}
+
+/**
+ * A seeded data dir for this run. Inside a node:test run the files share one (keyed by the runner's pid,
+ * guarded by an exclusive lock dir); a file run on its own builds a private one.
+ */
+async function seededDir(): Promise<{ dir: string; cleanup: () => void }> {
+  const underRunner = Boolean(process.env.NODE_TEST_CONTEXT);
+  removeStaleDirs();
+  if (!underRunner) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${SEED_PREFIX}${process.pid}.`));
+    await buildSeed(path.join(dir, 'data'));
+    return { dir: path.join(dir, 'data'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const root = path.join(os.tmpdir(), `${SEED_PREFIX}${process.ppid}`);
+  const ready = path.join(root, 'data');
+  const lock = path.join(root, 'lock');
+  try {
+    fs.mkdirSync(root);
+    removeWhenGone(process.ppid, root); // the first file of the run arranges the clean-up
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  for (;;) {
+    if (fs.existsSync(ready)) return { dir: ready, cleanup: () => {} };
+    try {
+      fs.mkdirSync(lock);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      let owner = 0;
+      try {
+        owner = Number.parseInt(fs.readFileSync(path.join(lock, 'pid'), 'utf8'), 10) || 0;
+      } catch {
+        // the builder has not written its pid yet
+      }
+      if (owner && !isAlive(owner)) fs.rmSync(lock, { recursive: true, force: true }); // its builder died
+      await sleep(250);
+      continue;
+    }
+    fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+    try {
+      const building = path.join(root, `building-${process.pid}`);
+      fs.rmSync(building, { recursive: true, force: true });
+      await buildSeed(building);
+      fs.renameSync(building, ready);
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+export interface Harness {
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  port: number;
+  browser: Browser;
+  /** The app's database, for the rare test that must arrange data the demo does not have. */
+  db: Awaited<ReturnType<typeof start>>['db'];
+  /** A new context (own cookies) with the defaults of this suite. */
+  newContext(opts?: BrowserContextOptions): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** Starts the app on a copy of the seeded data dir and launches Chromium. Call once per test file. */
+export async function startHarness(): Promise<Harness> {
+  const seed = await seededDir();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `passend-browser-run-${process.pid}.`));
+  const dataDir = path.join(work, 'data');
+  fs.cpSync(seed.dir, dataDir, { recursive: true, filter: (src) => !src.endsWith('.lock') });
+  seed.cleanup();
+  const port = await freePort();
+  const app = await start(appEnv(dataDir, port), () => {});
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+  } catch (err) {
+    await app.stop();
+    throw err;
+  }
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    port,
+    browser,
+    db: app.db,
+    newContext: (opts = {}) =>
+      browser.newContext({ baseURL: baseUrl, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', reducedMotion: 'reduce', viewport: { width: 1280, height: 800 }, ...opts }),
+    async close() {
+      await browser.close();
+      await app.stop();
+      fs.rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Navigation and logins
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Opens a path and asserts the HTTP status of the document. */
+export async function visit(page: Page, url: string, status = 200): Promise<void> {
+  const res = await page.goto(url);
+  assert.ok(res, `geen antwoord op ${url}`);
+  assert.equal(res.status(), status, `${url}: status ${res.status()}, verwacht ${status}`);
+}
+
+/** Runs an action that loads a new document (form submit, link) and asserts that document's status. */
+export async function expectNavigation(page: Page, action: () => Promise<unknown>, status = 200): Promise<void> {
+  const [res] = await Promise.all([page.waitForNavigation(), action()]);
+  assert.ok(res, 'geen nieuwe pagina geladen');
+  assert.equal(res.status(), status, `${res.url()}: status ${res.status()}, verwacht ${status}`);
+}
+
+export function demoLogin(email: string) {
+  const d = DEMO_LOGINS.find((l) => l.email === email);
+  assert.ok(d, `geen demo-account ${email}`);
+  return d;
+}
+
+const usedSteps = new Map<string, number>();
+
+/** A TOTP code for a demo account that this process has not used yet (each step works once per account). */
+export async function freshTotp(email: string): Promise<string> {
+  const secret = demoLogin(email).totpSecret;
+  assert.ok(secret, `${email} heeft geen app-sleutel`);
+  while (totpStep(new Date()) <= (usedSteps.get(email) ?? -1)) await sleep(500);
+  const step = totpStep(new Date());
+  usedSteps.set(email, step);
+  return totpCode(secret, step);
+}
+
+/**
+ * Staff login through the real forms: e-mail + password, then the TOTP code. Works with and without JavaScript.
+ * `onMfaPage` runs while the page asks for the code (to check that page too).
+ */
+export async function loginStaff(page: Page, email: string, opts: { onMfaPage?: () => Promise<void>; landsOn?: string } = {}): Promise<void> {
+  await visit(page, '/inloggen');
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
+  await expectNavigation(page, () => page.getByRole('button', { name: 'Inloggen', exact: true }).click());
+  assert.equal(new URL(page.url()).pathname, '/mfa', `na het wachtwoord van ${email} verwacht: /mfa, kreeg ${page.url()}`);
+  await opts.onMfaPage?.();
+  await page.getByLabel('Code', { exact: true }).fill(await freshTotp(email));
+  await expectNavigation(page, () => page.getByRole('button', { name: 'Bevestigen' }).click());
+  const landsOn = opts.landsOn ?? '/';
+  assert.equal(new URL(page.url()).pathname, landsOn, `na de code van ${email} verwacht: ${landsOn}, kreeg ${page.url()}`);
+  await assertLoggedInAs(page, demoLogin(email).naam);
+}
+
+export async function assertLoggedInAs(page: Page, naam: string): Promise<void> {
+  const user = (await page.locator('.passend-account__user').textContent()) ?? '';
+  assert.ok(user.includes(naam), `verwacht ingelogd als ${naam}, de kop toont "${user.trim()}"`);
+}
+
+/** The newest login code mailed to `email`, read from the demo mailbox; there must be more than `skip`. */
+export async function readLoginCode(page: Page, email: string, skip: number): Promise<string> {
+  const rows = await loginCodeRows(page, email);
+  const count = await rows.count();
+  assert.ok(count > skip, `geen nieuwe inlogcode voor ${email} in de demo-mailbox (${count} oude)`);
+  const link = rows.first().getByRole('link');
+  const subject = (await link.textContent()) ?? '';
+  const code = /(\d{6})/.exec(subject)?.[1];
+  assert.ok(code, `geen code in onderwerp "${subject}"`);
+  return code;
+}
+
+async function loginCodeRows(page: Page, email: string) {
+  await visit(page, '/demo/mailbox');
+  return page.locator('table tbody tr').filter({ hasText: email }).filter({ hasText: 'Uw inlogcode voor Passend' });
+}
+
+/**
+ * Parent login: request a code, read it from the demo mailbox in a second tab, type it in. `onCodePage` runs
+ * while the form asks for the code.
+ */
+export async function loginParent(page: Page, email: string, opts: { onCodePage?: () => Promise<void> } = {}): Promise<void> {
+  const mailbox = await page.context().newPage();
+  try {
+    const before = await (await loginCodeRows(mailbox, email)).count();
+    await visit(page, '/inloggen/code');
+    await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Stuur mij een code' }).click());
+    await page.getByRole('heading', { level: 1, name: 'Code invullen' }).waitFor();
+    assert.equal(await page.getByLabel('E-mailadres', { exact: true }).inputValue(), email, 'het e-mailadres staat niet al ingevuld');
+    await opts.onCodePage?.();
+    const code = await readLoginCode(mailbox, email, before);
+    await page.getByLabel('Code', { exact: true }).fill(code);
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Inloggen', exact: true }).click());
+    assert.equal(new URL(page.url()).pathname, '/');
+    await assertLoggedInAs(page, demoLogin(email).naam);
+  } finally {
+    await mailbox.close();
+  }
+}
+
+/** Logs out with the header button and checks the result. */
+export async function logout(page: Page): Promise<void> {
+  await expectNavigation(page, () => page.getByRole('button', { name: 'Uitloggen' }).click());
+  assert.equal(new URL(page.url()).pathname, '/');
+  await page.getByRole('status').filter({ hasText: 'U bent uitgelogd.' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Uitloggen' }).count(), 0, 'na uitloggen staat de knop Uitloggen er nog');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) and fails with a readable list of every violation and node. */
+export async function assertNoAxeViolations(page: Page, label: string): Promise<void> {
+  // Legacy mode runs axe.run() in the page itself. The default mode opens a blank page for every analysis to
+  // combine the results of cross-origin frames; Passend has no frames, and that page doubles the time per check.
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode(true).analyze();
+  const lines = result.violations.flatMap((v) => [
+    `- ${v.id} (${v.impact ?? '?'}): ${v.help}`,
+    ...v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+  ]);
+  assert.equal(result.violations.length, 0, `${label}: ${result.violations.length} axe-overtreding(en)\n${lines.join('\n')}`);
+}
+
+/** WCAG 1.4.10: at 320 CSS px wide the page must not scroll sideways. Restores the viewport afterwards. */
+export async function assertNoHorizontalScroll(page: Page, label: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    const r = await page.evaluate(() => {
+      const doc = document.documentElement;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 0.5 || (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'))
+        .filter((el) => !el.closest('.passend-visually-hidden, .utrecht-skip-link'))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')} (rechts ${Math.round(el.getBoundingClientRect().right)}px)`);
+      return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, wide };
+    });
+    assert.ok(
+      r.scrollWidth <= r.clientWidth,
+      `${label}: bij 320px scrolt de pagina horizontaal (scrollWidth ${r.scrollWidth} > clientWidth ${r.clientWidth}); te breed: ${r.wide.join(', ')}`,
+    );
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+}
+
+/** All checks every page gets: axe and reflow at 320 px. */
+export async function checkPage(page: Page, label: string): Promise<void> {
+  await assertNoAxeViolations(page, label);
+  await assertNoHorizontalScroll(page, label);
+}
+
+/** Describes the focused element and whether its focus indicator is visible (outline or box-shadow). */
+export async function focusInfo(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { tag: 'body', text: '', id: '', href: '', visible: false, indicator: false, inMain: false };
+    const cs = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const outline = cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 2;
+    const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60),
+      id: el.id,
+      href: el.getAttribute('href') ?? '',
+      visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.left < innerWidth && cs.visibility !== 'hidden',
+      // A date input's calendar button is a Tab stop of its own inside the input's shadow tree: the input then
+      // does not match :focus-visible and Chromium draws its own focus ring around the button (checked by eye).
+      indicator: el.matches(':focus-visible')
+        ? outline || shadow
+        : el instanceof HTMLInputElement && ['date', 'time', 'datetime-local', 'month', 'week'].includes(el.type),
+      inMain: Boolean(el.closest('main#inhoud')),
+    };
+  });
+}
+
+/**
+ * Saves a full-page screenshot when PASSEND_SCREENSHOTS is set: to that directory, or with "1" to
+ * os.tmpdir()/passend-screenshots. Never into the repository; off by default.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const setting = process.env.PASSEND_SCREENSHOTS;
+  if (!setting) return;
+  const dir = setting === '1' ? path.join(os.tmpdir(), 'passend-screenshots') : path.resolve(setting);
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
