@@ -15,7 +15,7 @@ const uitDir = path.resolve(process.argv[3] ?? path.join(repo, 'data', 'register
 
 const start = performance.now();
 const { manifest } = bouwSnapshot(bronDir, uitDir);
-console.log(`Registersnapshot gebouwd in ${uitDir} (${Math.round(performance.now() - start)} ms), peildatum ${manifest.buildDate}`);
+console.log(`Registersnapshot gebouwd in ${uitDir} (${Math.round(performance.now() - start)} ms), kenmerk ${manifest.sourcesDigest}`);
 for (const f of manifest.files) console.log(`  ${f.file.padEnd(28)} ${String(f.rows).padStart(7)} rijen ${(f.bytes / 1024).toFixed(0).padStart(6)} KiB`);
 console.log(`Bronnen: ${manifest.sources.map((s) => s.file).join(', ')}`);
 for (const n of manifest.notes) console.log(`  - ${n}`);

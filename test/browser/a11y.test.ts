@@ -335,6 +335,10 @@ describe('toegankelijkheid in de browser', { skip }, () => {
       await visit(page, '/account');
       await expectNavigation(page, () => page.getByRole('link', { name: 'App voor inlogcodes opnieuw instellen' }).click());
       assert.equal(new URL(page.url()).pathname, '/mfa/instellen');
+      // With a confirmed app the page first asks whether to make a new key (opening it changes nothing).
+      assert.equal(await h1(page), 'Nieuwe app voor inlogcodes');
+      await checkPage(page, '/mfa/instellen (vraag om nieuwe sleutel)');
+      await expectNavigation(page, () => page.getByRole('button', { name: 'Nieuwe sleutel maken' }).click());
       assert.equal(await h1(page), 'Tweestapsverificatie instellen');
       await checkPage(page, '/mfa/instellen');
       await screenshot(page, 'mfa-instellen');

@@ -144,10 +144,10 @@ export async function importRegisterSnapshot(
   onProgress?.({ stap: 'lezen', gedaan: 0, totaal: 1 });
   const { manifest, data } = leesSnapshot(dir);
   onProgress?.({ stap: 'lezen', gedaan: 1, totaal: 1 });
-  return metImportRecord(database, `snapshot ${dir} (${manifest.buildDate})`, async () => {
+  return metImportRecord(database, `snapshot ${dir} (${manifest.sourcesDigest})`, async () => {
     const perTabel = await inTransactie(database.owner, (tx) => schrijf(tx, data, onProgress));
     const bestanden = ['manifest.json', ...REGISTER_TABELLEN.map((t) => TABEL_SPECS[t].bestand)];
-    return rapport('snapshot', dir, bestanden, perTabel, [], [`Snapshot gebouwd op ${manifest.buildDate} uit ${manifest.sources.length} DUO/CBS-bestanden.`], start);
+    return rapport('snapshot', dir, bestanden, perTabel, [], [`Snapshot (kenmerk ${manifest.sourcesDigest}) uit ${manifest.sources.length} DUO/CBS-bestanden.`], start);
   });
 }
 

@@ -21,8 +21,11 @@ export const SNAPSHOT_FORMAT = 1;
 /** manifest.json of a snapshot. */
 export interface SnapshotManifest {
   format: number;
-  /** Date (YYYY-MM-DD, UTC) of the newest input file: stable across rebuilds, unlike the clock. */
-  buildDate: string;
+  /**
+   * Short digest of the input files' sha256 values: identifies the inputs without depending on the clock or on
+   * file modification times (a fresh copy of the shared data must rebuild byte-identical files).
+   */
+  sourcesDigest: string;
   builtBy: string;
   sources: { file: string; kind: DuoBestandSoort; bytes: number; sha256: string; rows: number }[];
   files: { file: string; table: RegisterTabel; columns: string[]; rows: number; bytes: number; sha256: string }[];
@@ -108,7 +111,6 @@ export function bouwSnapshot(bronDir: string, uitDir: string): SnapshotBouw {
   const gebruikt = new Map(opbouw.gebruikt.map((g) => [g.bestand, g]));
   const bronnen = gelezen.filter((b) => gebruikt.has(b.naam));
   if (!bronnen.length) throw new Error(`Geen DUO- of CBS-bestanden gevonden in ${bronDir}`);
-  const nieuwste = Math.max(...bronnen.map((b) => b.mtimeMs));
 
   fs.mkdirSync(uitDir, { recursive: true });
   const rijen = alsRijen(opbouw.data);
@@ -131,7 +133,7 @@ export function bouwSnapshot(bronDir: string, uitDir: string): SnapshotBouw {
   }
   const manifest: SnapshotManifest = {
     format: SNAPSHOT_FORMAT,
-    buildDate: new Date(nieuwste).toISOString().slice(0, 10),
+    sourcesDigest: sha256(Buffer.from(bronnen.map((b) => b.sha256).sort().join('\n'))).slice(0, 16),
     builtBy: 'scripts/build-register-snapshot.ts',
     sources: bronnen.map((b) => ({
       file: b.naam,
@@ -160,7 +162,7 @@ function leesMijTekst(m: SnapshotManifest): string {
   return `# Registersnapshot (gegenereerd)
 
 Het DUO-register van scholen, besturen, samenwerkingsverbanden en postcodegebieden dat Passend bij de eerste start
-inleest. Gemaakt met \`npx tsx scripts/build-register-snapshot.ts\` op basis van de bestanden van ${m.buildDate};
+inleest. Gemaakt met \`npx tsx scripts/build-register-snapshot.ts\` uit de bronbestanden hieronder (kenmerk ${m.sourcesDigest});
 niet met de hand wijzigen (manifest.json bevat de sha256 van elk bestand en de import controleert die).
 
 | bestand | rijen | kolommen |
