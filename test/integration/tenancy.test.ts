@@ -156,6 +156,13 @@ for (const kind of databaseKinds()) {
       }
     });
 
+    it('no table has a column for a BSN or other persoonsgebonden nummer (security-notes §1.3, legal-rules §9.5)', async () => {
+      const cols = await rows<{ t: string; c: string }>(db.owner, sql`select table_name as t, column_name as c
+          from information_schema.columns where table_schema = 'public'
+          and column_name ~* '(bsn|burgerservice|pgn|persoonsgebonden|onderwijsnummer|sofi)'`);
+      assert.deepEqual(cols, []);
+    });
+
     it('the register is readable by the app role but not writable', async () => {
       const read = await as(db, A.t.swvId, (tx) => rows(tx, sql`select code from vestiging where code = ${A.t.vestigingCode}`));
       assert.equal((read as unknown[]).length, 1);
