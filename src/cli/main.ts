@@ -44,16 +44,19 @@ async function main(argv: string[]) {
   const [command, ...rest] = argv;
   switch (command) {
     case 'start': {
-      const running = await start();
+      // Handlers first: a signal that arrives while starting (or right after the "draait op" line) still gets a
+      // clean shutdown once start-up has finished, instead of Node's default hard exit.
+      const running = start();
       let signals = 0;
       const onSignal = (sig: string) => {
         signals += 1;
         if (signals > 1) process.exit(1);
         process.stdout.write(`\n${sig} ontvangen: Passend stopt netjes…\n`);
-        void running.stop().then(() => process.exit(0));
+        void running.then((r) => r.stop()).then(() => process.exit(0), () => process.exit(1));
       };
       process.on('SIGTERM', () => onSignal('SIGTERM'));
       process.on('SIGINT', () => onSignal('SIGINT'));
+      await running;
       return;
     }
     case 'migrate': {
