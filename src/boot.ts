@@ -32,12 +32,21 @@ export function pgliteDir(config: Config): string {
  * The app secret: PASSEND_SECRET, or for an embedded install one generated once into <data>/secret (mode 0600).
  * With PostgreSQL it is required: several processes must share it.
  */
+/**
+ * The data folder holds the embedded database (health data of pupils) and the secret: only the owner of the
+ * process may enter it. PGlite writes its files world-readable, so the folder's mode is what protects them.
+ */
+export function ensureDataDir(config: Config): void {
+  fs.mkdirSync(config.PASSEND_DATA_DIR, { recursive: true, mode: 0o700 });
+  fs.chmodSync(config.PASSEND_DATA_DIR, 0o700);
+}
+
 export function resolveSecret(config: Config): string {
   if (config.PASSEND_SECRET) return config.PASSEND_SECRET;
   if (config.DATABASE_URL) throw new Error('Stel PASSEND_SECRET in (minstens 32 tekens) als u PostgreSQL gebruikt.');
+  ensureDataDir(config);
   const file = path.join(config.PASSEND_DATA_DIR, 'secret');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(config.PASSEND_DATA_DIR, { recursive: true });
   const secret = crypto.randomBytes(32).toString('base64url');
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
@@ -49,6 +58,7 @@ export function clockFor(config: Config): Clock {
 
 /** Opens the database, runs migrations and refuses to go on when tenant isolation is not safe. */
 export async function openAndCheck(config: Config, log: (line: string) => void = () => {}) {
+  if (!config.DATABASE_URL) ensureDataDir(config);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: pgliteDir(config), poolMax: config.DATABASE_POOL_MAX });
   try {
     log(`Database: ${db.kind === 'pglite' ? `PGlite in ${pgliteDir(config)}` : 'PostgreSQL'}`);
@@ -99,7 +109,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env, out: (line: st
       });
       out(`Register geïmporteerd: ${report.ingevoegd} rijen.`);
     }
-    const wantDemo = (config.PASSEND_DEMO ?? !config.DATABASE_URL) && !(await registerIsEmpty(db));
+    if (config.PASSEND_DEMO && config.NODE_ENV === 'production') {
+      throw new Error('PASSEND_DEMO=true kan niet samen met NODE_ENV=production: de demo heeft openbare wachtwoorden en een openbare mailbox.');
+    }
+    const wantDemo = (config.PASSEND_DEMO ?? (!config.DATABASE_URL && config.NODE_ENV !== 'production')) && !(await registerIsEmpty(db));
     if (wantDemo && !(await hasUsers(db))) {
       const r = await seedDemo(db, clock, secret);
       if (r) out(`Demo-samenwerkingsverband ${r.swv} aangemaakt met ${r.leerlingen} fictieve leerlingen.`);

@@ -15,6 +15,7 @@ import { passwordProblem } from '../platform/auth/password.js';
 import { AppError } from '../platform/errors.js';
 import { backupPglite, backupPostgres, openBackup, restorePglite, restorePostgres } from '../platform/backup/backup.js';
 import { importDuoDirectory, formatImportReport } from '../modules/register/commands.js';
+import { isDemoDatabase } from '../demo/seed.js';
 
 const HELP = `Passend — software voor passend onderwijs
 
@@ -93,6 +94,11 @@ async function main(argv: string[]) {
       }
       const config = loadConfig();
       const db = await openAndCheck(config);
+      if (await isDemoDatabase(db)) {
+        await db.close();
+        fail('Dit is een demo-installatie: de demo-accounts hebben openbare wachtwoorden en de mailbox is openbaar. ' +
+          'Maak echte accounts in een eigen installatie (verwijder data/pglite en start met PASSEND_DEMO=false).');
+      }
       try {
         await createAccount({ db }, { email: values.email, naam: values.naam, rol: values.rol, wachtwoord, swvId: values.swv ?? null, vestigingCode: values.vestiging ?? null, bestuurNummer: values.bestuur ?? null, leerlingId: values.leerling ?? null });
         process.stdout.write(`Account ${values.email} heeft nu de rol ${values.rol}.${wachtwoord ? ' Bij de eerste keer inloggen stelt de gebruiker de app voor inlogcodes in.' : ''}\n`);
@@ -126,7 +132,7 @@ async function main(argv: string[]) {
       const { header, payload } = openBackup(resolveSecret(config), fs.readFileSync(file));
       if (config.DATABASE_URL) {
         if (header.kind !== 'postgres') fail('Deze back-up komt van een PGlite-installatie; zet hem terug zonder DATABASE_URL.');
-        restorePostgres(config.DATABASE_URL, payload);
+        await restorePostgres(config.DATABASE_URL, payload);
       } else {
         if (header.kind !== 'pglite') fail('Deze back-up komt van PostgreSQL; zet hem terug met DATABASE_URL.');
         const release = acquireLock(pgliteDir(config));

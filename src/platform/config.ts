@@ -36,6 +36,11 @@ const ZConfig = z.object({
   /** Set to false only behind plain-HTTP development proxies; the session cookie is then not __Host-/Secure. */
   COOKIE_SECURE: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Behind a reverse proxy: take the client address from the last X-Forwarded-For entry (the one the proxy added),
+   * so rate limits count per client and not per proxy. Only set this when a proxy always sets that header.
+   */
+  TRUST_PROXY: bool.default(false),
   /** Run the background job worker in this process. */
   JOBS_WORKER: bool.default(true),
   NODE_ENV: z.string().default('development'),

@@ -63,6 +63,25 @@ for (const kind of databaseKinds()) {
         assert.equal(r.ok, false);
         assert.equal(r.reason, 'hash klopt niet');
       });
+
+      it('verification finds events removed from the end of the chain (private database only)', async () => {
+        const fresh = await openTestDatabase('pglite');
+        try {
+          const t = await buildTenant(fresh);
+          for (let i = 0; i < 3; i++) {
+            await fresh.withTenant({ swvId: t.swvId, userId: null }, (tx) => recordAudit(tx, { swvId: t.swvId, actorGebruikerId: null, actorRol: 'test', actie: 'lezen', resultaat: 'ok' }));
+          }
+          assert.ok((await verifyAuditChain(fresh)).ok);
+          await fresh.owner.execute(sql`alter table audit_event disable trigger audit_event_no_update`);
+          await fresh.owner.execute(sql`delete from audit_event where seq = (select max(seq) from audit_event)`);
+          await fresh.owner.execute(sql`alter table audit_event enable trigger audit_event_no_update`);
+          const r = await verifyAuditChain(fresh);
+          assert.equal(r.ok, false);
+          assert.match(r.reason!, /ontbreken/);
+        } finally {
+          await fresh.close();
+        }
+      });
     }
   });
 

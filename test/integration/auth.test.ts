@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { databaseKinds } from '../support/db.js';
 import { makeTestApp, buildTenant, buildUser, buildLeerling, linkOuder, login, Client, codeFor, type TestContext, type TestTenant } from '../support/app.js';
-import { LOGIN_LIMITS } from '../../src/platform/auth/service.js';
+import { LOGIN_LIMITS, createAccount } from '../../src/platform/auth/service.js';
 
 for (const kind of databaseKinds()) {
   describe(`accounts and sessions [${kind}]`, () => {
@@ -175,6 +175,23 @@ for (const kind of databaseKinds()) {
       assert.equal((await c.post('/mfa/instellen', { code: codeFor(newSecret) })).status, 303);
       await assert.rejects(login(ctx, u), /mfa failed/, 'old key no longer works');
       assert.ok(await login(ctx, { ...u, totpSecret: newSecret }));
+    });
+
+    it('a parent account that also gets a staff role can no longer log in with a mailed code (staff need password + TOTP)', async () => {
+      const ouder = await buildUser(ctx.db, t, 'ouder');
+      const kind = await buildLeerling(ctx.db, t);
+      await linkOuder(ctx.db, t, kind, ouder);
+      await createAccount({ db: ctx.db }, { email: ouder.email, naam: 'Ouder en IB', wachtwoord: 'een-lang-test-wachtwoord', rol: 'intern-begeleider', swvId: t.swvId, vestigingCode: t.vestigingCode });
+      const c = new Client(ctx.app);
+      await c.get('/inloggen/code');
+      await c.post('/inloggen/code', { email: ouder.email });
+      const mails = await ctx.db.withSystem((tx) => tx.execute(sql`select count(*)::int as n from mail_bericht where aan = ${ouder.email}`)) as unknown as { rows: { n: number }[] };
+      assert.equal(mails.rows[0]!.n, 0, 'no code is mailed to an account with a staff role');
+      // The password now works, and leads to setting up the app — the staff role is not reachable before that.
+      await c.get('/inloggen');
+      const r = await c.post('/inloggen', { email: ouder.email, wachtwoord: 'een-lang-test-wachtwoord' });
+      assert.equal(r.location, '/mfa/instellen');
+      assert.equal((await c.get('/leerlingen')).status, 303);
     });
 
     it('an unknown address gets the same answer as a known one (no account enumeration)', async () => {

@@ -98,7 +98,7 @@ for (const kind of databaseKinds()) {
       try {
         const targetUrl = new URL(url.toString());
         targetUrl.pathname = `/${target}`;
-        restorePostgres(targetUrl.toString(), openBackup(TEST_SECRET, file).payload);
+        await restorePostgres(targetUrl.toString(), openBackup(TEST_SECRET, file).payload);
         const restored = await openDatabase({ databaseUrl: targetUrl.toString(), poolMax: 2 });
         try {
           assert.deepEqual(await counts(restored), before);

@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { databaseKinds } from '../support/db.js';
-import { makeTestApp, buildTenant, buildUser, buildLeerling, login, type Client, type TestContext, type TestTenant, type TestUser } from '../support/app.js';
+import { makeTestApp, buildTenant, buildUser, buildLeerling, linkOuder, login, type Client, type TestContext, type TestTenant, type TestUser } from '../support/app.js';
 import { routePolicies } from '../../src/platform/http/policy.js';
 import { rows } from '../../src/platform/db/client.js';
 
@@ -21,6 +21,8 @@ interface Call {
   /** The events name the single pupil (file routes) or list the pupils (list routes). */
   names: 'leerling' | 'lijst';
   okStatus: number;
+  /** Who calls it (default: the SWV employee of tenant A); 'ouder' = a parent with gezag of the pupil. */
+  als?: 'ouder';
 }
 
 const RECIPES: Record<string, Call> = {
@@ -46,6 +48,7 @@ const RECIPES: Record<string, Call> = {
     method: 'POST', path: (id) => `/leerlingen/${id}/ouders`, events: 1, names: 'leerling', okStatus: 303,
     form: () => ({ naam: 'Geheime Ouder', email: 'geheim@test.passend.test', relatie: 'ouder', heeftGezag: 'ja', uitnodigen: 'nee' }),
   },
+  'GET /mijn-kinderen': { method: 'GET', path: () => '/mijn-kinderen', events: 1, names: 'lijst', okStatus: 200, als: 'ouder' },
   'GET /leerlingen/:id/inzage': { method: 'GET', path: (id) => `/leerlingen/${id}/inzage`, events: 1, names: 'leerling', okStatus: 200 },
 };
 
@@ -81,7 +84,16 @@ for (const kind of databaseKinds()) {
     it('each pupil-data route writes complete audit events, with field names but never values', async () => {
       for (const [key, r] of Object.entries(RECIPES)) {
         const id = await buildLeerling(ctx.db, A, { achternaam: 'Geheimnaam' });
-        const res = await call(clientA, A, r, id);
+        let client = clientA;
+        let actorId = staffA.id;
+        let actorRol = 'swv-medewerker';
+        if (r.als === 'ouder') {
+          const ouder = await buildUser(ctx.db, A, 'ouder');
+          await linkOuder(ctx.db, A, id, ouder);
+          client = await login(ctx, ouder);
+          [actorId, actorRol] = [ouder.id, 'ouder'];
+        }
+        const res = await call(client, A, r, id);
         assert.equal(res.status, r.okStatus, `${key}: status ${res.status} ${res.text.slice(0, 300)}`);
         const reqId = res.headers.get('x-request-id')!;
         const events = await ctx.db.withSystem((tx) =>
@@ -92,8 +104,8 @@ for (const kind of databaseKinds()) {
         assert.equal(events.length, r.events, `${key}: ${events.length} audit events`);
         for (const e of events) {
           assert.equal(e.swv_id, A.swvId, `${key}: tenant`);
-          assert.equal(e.actor_gebruiker_id, staffA.id, `${key}: actor`);
-          assert.equal(e.actor_rol, 'swv-medewerker', `${key}: role`);
+          assert.equal(e.actor_gebruiker_id, actorId, `${key}: actor`);
+          assert.equal(e.actor_rol, actorRol, `${key}: role`);
           assert.equal(e.resultaat, 'ok', `${key}: result`);
           assert.ok(e.grondslag, `${key}: legal ground`);
           assert.match(e.hash, /^[0-9a-f]{64}$/, `${key}: chained`);
@@ -107,7 +119,7 @@ for (const kind of databaseKinds()) {
 
     it('a user of SWV A asking for SWV B pupil ids gets 404 (problem+json on the API) and a logged refusal', async () => {
       const idB = await buildLeerling(ctx.db, B, { achternaam: 'Vananderswv' });
-      for (const [key, r] of Object.entries(RECIPES).filter(([k]) => k.includes(':id'))) {
+      for (const [key, r] of Object.entries(RECIPES).filter(([k, rr]) => k.includes(':id') && !rr.als)) {
         const res = await call(clientA, A, r, idB);
         assert.equal(res.status, 404, `${key} → ${res.status}`);
         if (key.includes('/api/')) assert.match(res.headers.get('content-type')!, /application\/problem\+json/);

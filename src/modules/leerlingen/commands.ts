@@ -8,9 +8,9 @@ import type { Database } from '../../platform/db/client.js';
 import { first } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { recordAudit, recordAuditSeparately } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.js';
 import type { RolToekenningRow } from '../../platform/auth/store.js';
-import { findGebruikerByEmail, insertGebruiker, insertRolToekenning } from '../../platform/auth/store.js';
+import { ensureGezinGebruiker, insertRolToekenning } from '../../platform/auth/store.js';
 import { randomToken, tokenHash } from '../../platform/auth/secrets.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { bepaalRelatie, grondslagVan, magLeerlingRegistreren, magLeerlingWijzigen, type Relatie } from './rules/toegang.js';
@@ -73,9 +73,13 @@ export async function toonLeerlingen(deps: LeerlingDeps, actor: Actor, opts: { z
 }
 
 async function weigerEnGooi(deps: LeerlingDeps, actor: Actor, leerlingId: string, actie: 'lezen' | 'wijzigen' | 'exporteren'): Promise<never> {
-  await recordAuditSeparately(deps.db, {
-    ...auditBase(actor), actie, objectType: 'leerling', objectId: leerlingId, resultaat: 'geweigerd',
-    grondslag: 'geen relatie met leerling of leerling bestaat niet in dit samenwerkingsverband',
+  // When the pupil exists in this SWV the refusal names it, so it shows in the parents' view of who tried.
+  await deps.db.withTenant({ swvId: actor.grant.swvId, userId: actor.gebruikerId }, async (tx) => {
+    const bestaat = await store.leerlingBestaat(tx, leerlingId);
+    await recordAudit(tx, {
+      ...auditBase(actor), actie, objectType: 'leerling', objectId: leerlingId, leerlingId: bestaat ? leerlingId : null,
+      resultaat: 'geweigerd', grondslag: bestaat ? 'geen relatie met leerling' : 'leerling bestaat niet in dit samenwerkingsverband',
+    });
   });
   throw new AppError('not_found');
 }
@@ -193,26 +197,35 @@ export async function bekijkUitnodiging(deps: LeerlingDeps, swvId: string, token
  * SWV; from then on they log in with an e-mailed code.
  */
 export async function accepteerUitnodiging(deps: LeerlingDeps, swvId: string, token: string): Promise<string> {
-  const u = await bekijkUitnodiging(deps, swvId, token);
-  return deps.db.withTenant({ swvId, userId: null }, async (tx) => {
-    const existing = await findGebruikerByEmail(tx, u.email!);
-    const gebruikerId = existing?.id ?? (await insertGebruiker(tx, { email: u.email!, naam: u.naam, wachtwoordHash: null }));
+  const email = await deps.db.withTenant({ swvId, userId: null }, async (tx) => {
+    const u = await store.claimUitnodiging(tx, tokenHash(token), deps.clock.now());
+    if (!u?.email) return null;
+    const gebruikerId = await ensureGezinGebruiker(tx, u.email, u.naam);
     await tx.execute(sql`select set_config('app.user_id', ${gebruikerId}, true)`);
     const heeftOuderRol = await first(tx, sql`select 1 from rol_toekenning where gebruiker_id = ${gebruikerId} and rol = 'ouder' and swv_id = ${swvId}`);
     if (!heeftOuderRol) await insertRolToekenning(tx, { gebruikerId, rol: 'ouder', swvId });
-    await store.acceptUitnodiging(tx, u.id, u.ouderId, gebruikerId);
+    await store.linkOuderAccount(tx, u.ouderId, gebruikerId);
     await recordAudit(tx, {
       swvId, actorGebruikerId: gebruikerId, actorRol: 'ouder', actie: 'uitnodiging-geaccepteerd', objectType: 'ouder',
       objectId: u.ouderId, leerlingId: u.leerlingId, resultaat: 'ok',
     });
-    return u.email!;
+    return u.email;
   });
+  if (!email) throw new AppError('not_found');
+  return email;
 }
 
 /** The parent's own children (with or without gezag). */
 export async function mijnKinderen(deps: LeerlingDeps, actor: Actor) {
   const swvId = tenantOf(actor);
-  return deps.db.withTenant({ swvId, userId: actor.gebruikerId }, (tx) => store.listKinderenVanOuder(tx, actor.gebruikerId));
+  return deps.db.withTenant({ swvId, userId: actor.gebruikerId }, async (tx) => {
+    const kinderen = await store.listKinderenVanOuder(tx, actor.gebruikerId);
+    await recordAudit(tx, {
+      ...auditBase(actor), actie: 'lijst', objectType: 'mijn-kinderen', leerlingIds: kinderen.map((k) => k.leerlingId),
+      velden: ['voornaam', 'tussenvoegsel', 'achternaam'], grondslag: 'ouder (eigen kinderen)', resultaat: 'ok',
+    });
+    return kinderen;
+  });
 }
 
 /** Who opened this pupil's file. Reading the log is itself a read of the pupil's file, and is logged. */

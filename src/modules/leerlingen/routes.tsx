@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
-import { readForm, readJson, uuidParam, validate, validateOrThrow, type FormValues } from '../../platform/http/forms.js';
+import { readForm, readJson, uuidParam, validate, validateOrThrow, queryText, type FormValues } from '../../platform/http/forms.js';
 import { layoutProps, sendPage, setFlash } from '../../platform/http/render.js';
 import { AppError } from '../../platform/errors.js';
 import { rows } from '../../platform/db/client.js';
@@ -25,6 +25,13 @@ import { toCsv } from '../../platform/http/csv.js';
 const DOSSIER_ROLLEN = (Object.keys(ROL_INFO) as Rol[]).filter((r) => ROL_INFO[r].kanLeerlingdossierOpenen && !ROL_INFO[r].isGezin);
 const GEZIN_ROLLEN: Rol[] = ['ouder', 'leerling'];
 const REGISTRATIE_ROLLEN = DOSSIER_ROLLEN.filter(magLeerlingRegistreren);
+
+/** An invitation link that cannot be ours is a 404 before it reaches the database. */
+function uitnodigingParams(c: AppContext): void {
+  if (!/^[A-Z0-9]{2,16}$/.test(c.req.param('swv') ?? '') || !/^[\w-]{20,100}$/.test(c.req.param('token') ?? '')) {
+    throw new AppError('not_found');
+  }
+}
 
 function actor(c: AppContext): cmd.Actor {
   const a = c.var.auth!;
@@ -208,7 +215,7 @@ const ACTIE_TEKST: Record<string, string> = {
 /** Registers the pupil routes. */
 export function registerLeerlingRoutes(app: App): void {
   defineRoute(app, 'GET', '/leerlingen', { access: DOSSIER_ROLLEN, pupilData: 'lezen', summary: 'Lijst van leerlingen die de gebruiker mag zien' }, async (c) => {
-    const zoek = (c.req.query('zoek') ?? '').trim();
+    const zoek = queryText(c, 'zoek');
     const pagina = Number.parseInt(c.req.query('pagina') ?? '1', 10) || 1;
     const r = await cmd.toonLeerlingen(deps(c), actor(c), { zoek, pagina });
     const props = await layoutProps(c, 'Leerlingen');
@@ -299,7 +306,7 @@ export function registerLeerlingRoutes(app: App): void {
     );
   });
 
-  defineRoute(app, 'GET', '/mijn-kinderen', { access: GEZIN_ROLLEN, summary: 'Kinderen van de ingelogde ouder' }, async (c) => {
+  defineRoute(app, 'GET', '/mijn-kinderen', { access: GEZIN_ROLLEN, pupilData: 'lezen', summary: 'Kinderen van de ingelogde ouder' }, async (c) => {
     const a = c.var.auth!.actief!;
     if (a.rol === 'leerling' && a.leerlingId) return c.redirect(`/leerlingen/${a.leerlingId}`, 303);
     const kinderen = await cmd.mijnKinderen(deps(c), actor(c));
@@ -317,6 +324,7 @@ export function registerLeerlingRoutes(app: App): void {
   });
 
   defineRoute(app, 'GET', '/uitnodiging/:swv/:token', { access: 'publiek', summary: 'Uitnodiging voor ouder bekijken' }, async (c) => {
+    uitnodigingParams(c);
     const u = await cmd.bekijkUitnodiging(deps(c), (c.req.param('swv') ?? ''), (c.req.param('token') ?? ''));
     const props = await layoutProps(c, 'Uitnodiging aannemen');
     return sendPage(
@@ -333,6 +341,7 @@ export function registerLeerlingRoutes(app: App): void {
   });
 
   defineRoute(app, 'POST', '/uitnodiging/:swv/:token', { access: 'publiek', summary: 'Neemt de uitnodiging aan' }, async (c) => {
+    uitnodigingParams(c);
     const email = await cmd.accepteerUitnodiging(deps(c), (c.req.param('swv') ?? ''), (c.req.param('token') ?? ''));
     await setFlash(c, { kind: 'ok', text: 'De uitnodiging is aangenomen. Vraag nu een code aan om in te loggen.' });
     return c.redirect(`/inloggen/code?email=${encodeURIComponent(email)}`, 303);
@@ -341,13 +350,15 @@ export function registerLeerlingRoutes(app: App): void {
   // JSON API: same commands, same policies; errors as application/problem+json.
   defineRoute(app, 'GET', '/api/leerlingen', { access: DOSSIER_ROLLEN, pupilData: 'lezen', summary: 'API: lijst van leerlingen' }, async (c) => {
     const pagina = Number.parseInt(c.req.query('pagina') ?? '1', 10) || 1;
-    const r = await cmd.toonLeerlingen(deps(c), actor(c), { zoek: c.req.query('zoek') ?? undefined, pagina });
+    const r = await cmd.toonLeerlingen(deps(c), actor(c), { zoek: queryText(c, 'zoek') || undefined, pagina });
     return c.json({ totaal: r.totaal, pagina: r.pagina, leerlingen: r.rijen });
   });
 
   defineRoute(app, 'GET', '/api/leerlingen/:id', { access: [...DOSSIER_ROLLEN, ...GEZIN_ROLLEN], pupilData: 'lezen', summary: 'API: dossier van een leerling' }, async (c) => {
     const d = await cmd.openLeerling(deps(c), actor(c), uuidParam(c));
-    return c.json(d);
+    // Parents and pupils see who the parents are, not their contact details or accounts (other parent, custody).
+    const gezin = GEZIN_ROLLEN.includes(c.var.auth!.actief!.rol);
+    return c.json(gezin ? { ...d, ouders: d.ouders.map(({ email: _e, gebruikerId: _g, ...o }) => o) } : d);
   });
 
   defineRoute(app, 'POST', '/api/leerlingen', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'API: registreert een leerling' }, async (c) => {

@@ -180,8 +180,20 @@ export function findUitnodiging(ex: Executor, tokenHash: string) {
   );
 }
 
-export async function acceptUitnodiging(ex: Executor, id: string, ouderId: string, gebruikerId: string) {
-  await ex.execute(sql`update uitnodiging set geaccepteerd_op = now() where id = ${id}`);
+/**
+ * Marks an open invitation accepted, atomically: of two simultaneous acceptances only one gets the row back.
+ */
+export function claimUitnodiging(ex: Executor, tokenHash: string, now: Date) {
+  return first<{ id: string; ouderId: string; email: string | null; naam: string; leerlingId: string }>(
+    ex,
+    sql`update uitnodiging u set geaccepteerd_op = now() from ouder o
+        where u.token_hash = ${tokenHash} and u.geaccepteerd_op is null and u.verloopt_op > ${now.toISOString()}
+          and o.swv_id = u.swv_id and o.id = u.ouder_id
+        returning u.id, u.ouder_id as "ouderId", o.email, o.naam, o.leerling_id as "leerlingId"`,
+  );
+}
+
+export async function linkOuderAccount(ex: Executor, ouderId: string, gebruikerId: string) {
   await ex.execute(sql`update ouder set gebruiker_id = ${gebruikerId} where id = ${ouderId}`);
 }
 

@@ -92,11 +92,19 @@ export async function verifyAuditChain(database: Database): Promise<ChainReport>
           where hash is distinct from audit_event_hash(e) or prev_hash is distinct from prev or seq <> prev_seq + 1
           order by seq limit 1`,
     );
+    // The last event must be the one the chain head points at: removing events from the end is detected too.
+    const [head] = await rows<{ matches: boolean; seq: number }>(
+      tx,
+      sql`select h.seq::float8 as seq, (h.hash = coalesce((select hash from audit_event order by seq desc limit 1), repeat('0', 64))
+            and h.seq = coalesce((select max(seq) from audit_event), 0)) as matches
+          from audit_chain_head_view h`,
+    );
+    const tailBroken = !bad && head && !head.matches;
     return {
       events: summary?.n ?? 0,
-      ok: !bad,
-      brokenAt: bad ? Number(bad.seq) : null,
-      reason: bad?.reason ?? null,
+      ok: !bad && !tailBroken,
+      brokenAt: bad ? Number(bad.seq) : tailBroken ? Number(head.seq) : null,
+      reason: bad?.reason ?? (tailBroken ? 'laatste gebeurtenissen ontbreken (kop van de keten wijst verder)' : null),
       headHash: summary?.head ?? null,
     };
   });

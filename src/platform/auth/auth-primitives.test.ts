@@ -68,7 +68,7 @@ describe('secrets', () => {
 });
 
 describe('second factor policy', () => {
-  const base: AuthContext = { sessionIdHash: 'x', gebruiker: { id: 'u', email: 'e', naam: 'n' }, isMfaGeldig: false, heeftTotp: true, heeftWachtwoord: true, csrfToken: 'c', rollen: [], actief: null };
+  const base: AuthContext = { sessionIdHash: 'x', gebruiker: { id: 'u', email: 'e', naam: 'n' }, isMfaGeldig: false, factor: null, heeftTotp: true, heeftWachtwoord: true, csrfToken: 'c', rollen: [], actief: null };
   it('every staff role needs TOTP; parents and pupils use the e-mailed code', () => {
     for (const r of ROLES) assert.equal(vereistTotp(r), r !== 'ouder' && r !== 'leerling', r);
   });
@@ -76,7 +76,14 @@ describe('second factor policy', () => {
     for (const r of ROLES) {
       const grant = { id: 'g', gebruikerId: 'u', rol: r, swvId: 'PO0001', vestigingCode: null, bestuurNummer: null, leerlingId: null, swvNaam: null, vestigingNaam: null };
       assert.equal(needsSecondFactor({ ...base, rollen: [grant], actief: grant }), true, r);
-      assert.equal(needsSecondFactor({ ...base, isMfaGeldig: true, rollen: [grant], actief: grant }), false, r);
+      assert.equal(needsSecondFactor({ ...base, isMfaGeldig: true, factor: 'totp', rollen: [grant], actief: grant }), false, r);
+    }
+  });
+  it('an e-mailed code is enough for parents and pupils, never for a staff role', () => {
+    for (const r of ROLES) {
+      const grant = { id: 'g', gebruikerId: 'u', rol: r, swvId: 'PO0001', vestigingCode: null, bestuurNummer: null, leerlingId: null, swvNaam: null, vestigingNaam: null };
+      const viaMail = { ...base, isMfaGeldig: true, factor: 'email' as const, heeftWachtwoord: false, heeftTotp: false, rollen: [grant], actief: grant };
+      assert.equal(needsSecondFactor(viaMail), vereistTotp(r), r);
     }
   });
 });

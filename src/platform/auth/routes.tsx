@@ -18,7 +18,9 @@ import { ROL_INFO } from './roles.js';
 
 /** Only local paths are allowed as a return address (no open redirect). */
 export function safeReturnPath(p: string | undefined): string {
-  if (!p || !p.startsWith('/') || p.startsWith('//') || p.startsWith('/\\')) return '/';
+  // Browsers drop tabs and newlines and read "\" as "/", so "/\t/evil.example" would become "//evil.example".
+  if (!p || !p.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(p)) return '/';
+  if (new URL(p, 'http://passend.invalid').origin !== 'http://passend.invalid' || p.startsWith('//')) return '/';
   return p.slice(0, 500);
 }
 
@@ -339,6 +341,7 @@ export function registerAuthRoutes(app: App): void {
   defineRoute(app, 'POST', '/uitloggen', { access: 'ingelogd', allowWithoutMfa: true, allowWithoutRole: true, summary: 'Uitloggen' }, async (c) => {
     await auth.logout(authDeps(c.var.deps), c.var.auth!, c.var.requestId);
     clearSessionCookie(c);
+    c.header('Clear-Site-Data', '"cache"');
     await setFlash(c, { kind: 'ok', text: 'U bent uitgelogd.' });
     return c.redirect('/', 303);
   });

@@ -31,6 +31,8 @@ export interface AuthContext {
   sessionIdHash: string;
   gebruiker: { id: string; email: string; naam: string };
   isMfaGeldig: boolean;
+  /** The second factor this session gave: staff roles need 'totp'. */
+  factor: 'totp' | 'email' | null;
   heeftTotp: boolean;
   heeftWachtwoord: boolean;
   csrfToken: string;
@@ -62,7 +64,7 @@ export async function checkRateLimit(deps: AuthDeps, sleutel: string, max: numbe
   }
 }
 
-async function createSession(deps: AuthDeps, gebruikerId: string, isMfaGeldig: boolean): Promise<string> {
+async function createSession(deps: AuthDeps, gebruikerId: string, factor: 'email' | null): Promise<string> {
   const token = randomToken(32);
   await deps.db.withTenant({ swvId: null, userId: gebruikerId }, async (tx) => {
     await store.insertSessie(tx, {
@@ -70,7 +72,7 @@ async function createSession(deps: AuthDeps, gebruikerId: string, isMfaGeldig: b
       gebruikerId,
       csrfToken: randomToken(24),
       verlooptOp: new Date(deps.clock.now().getTime() + deps.maxHours * 3_600_000),
-      isMfaGeldig,
+      factor,
     });
     // One role: act in it straight away. Several: the user chooses (/rol-kiezen).
     const rollen = await store.listRolToekenningen(tx, gebruikerId);
@@ -103,7 +105,7 @@ export async function loginWithPassword(
       fields: { wachtwoord: 'Het e-mailadres of het wachtwoord klopt niet.' },
     });
   }
-  const token = await createSession(deps, g.id, false);
+  const token = await createSession(deps, g.id, null);
   return { token, next: g.totpBevestigdOp ? '/mfa' : '/mfa/instellen' };
 }
 
@@ -113,7 +115,9 @@ export async function loginWithPassword(
  * one first (step-up, ASVS 5.0 7.5.1).
  */
 export async function beginTotpSetup(deps: AuthDeps, auth: AuthContext): Promise<string> {
-  if (auth.heeftTotp && !auth.isMfaGeldig) throw new AppError('mfa_required');
+  // Only password accounts (staff) set up an app; a session from an e-mailed code can never enrol one.
+  if (!auth.heeftWachtwoord) throw new AppError('forbidden', { detail: 'Alleen medewerkers met een wachtwoord stellen een app voor inlogcodes in.' });
+  if (auth.heeftTotp && auth.factor !== 'totp') throw new AppError('mfa_required');
   const secret = newTotpSecret();
   await deps.db.withTenant({ swvId: null, userId: auth.gebruiker.id }, (tx) =>
     store.setPendingTotp(tx, auth.gebruiker.id, seal(deps.secret, TOTP_PURPOSE, secret)),
@@ -150,18 +154,22 @@ export async function verifySecondFactor(
     if (!g) throw new AppError('unauthenticated');
     if (opts.setup) {
       // Replacing a confirmed factor: the session must already have passed the current one.
-      if (g.totpBevestigdOp && !auth.isMfaGeldig) throw new AppError('mfa_required');
+      if (!g.wachtwoordHash) throw new AppError('forbidden');
+      if (g.totpBevestigdOp && auth.factor !== 'totp') throw new AppError('mfa_required');
       const pending = await store.findPendingTotp(tx, g.id);
       if (!pending?.sealed) throw new AppError('bad_request', { detail: 'Begin opnieuw met het instellen van uw app.' });
       const step = verifyTotp(unseal(deps.secret, TOTP_PURPOSE, pending.sealed), code, deps.clock.now(), null);
       if (step === null) throw wrong();
       await store.confirmPendingTotp(tx, g.id, step);
+      // A new factor ends every other session of this user (ASVS 7.4.2): whoever had a session on the old
+      // factor must log in again.
+      await store.deleteSessiesVan(tx, g.id, auth.sessionIdHash);
     } else {
       if (!g.totpSecret || !g.totpBevestigdOp) throw new AppError('bad_request', { detail: 'Stel eerst uw app voor inlogcodes in.' });
       const step = verifyTotp(unseal(deps.secret, TOTP_PURPOSE, g.totpSecret), code, deps.clock.now(), g.totpLaatsteStap);
       if (step === null || !(await store.useTotpStep(tx, g.id, step))) throw wrong();
     }
-    await store.updateSessie(tx, auth.sessionIdHash, { isMfaGeldig: true, touch: true });
+    await store.updateSessie(tx, auth.sessionIdHash, { totpGegeven: true, touch: true });
     await recordAudit(tx, {
       swvId: null, actorGebruikerId: g.id, actorRol: auth.actief?.rol ?? null,
       actie: opts.setup ? 'mfa-ingesteld' : 'inloggen', resultaat: 'ok', requestId,
@@ -191,6 +199,8 @@ export async function requestEmailCode(deps: AuthDeps, input: { email: string; i
   await deps.db.withTenant({ swvId: null, userId: null }, async (tx) => {
     const g = await store.findGebruikerByEmail(tx, email);
     if (!g || !g.isActief || g.wachtwoordHash) return; // staff use their password
+    await tx.execute(sql`select set_config('app.user_id', ${g.id}, true)`);
+    if (await store.heeftMedewerkersrol(tx, g.id)) return; // a staff role needs password + TOTP, never a mailed code
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
     await store.insertEenmaligeCode(tx, g.id, tokenHash(`${g.id}:${code}`), new Date(deps.clock.now().getTime() + CODE_MINUTES * 60_000));
     await queueMail(tx, {
@@ -211,6 +221,7 @@ export async function loginWithEmailCode(
 ): Promise<{ token: string }> {
   const email = input.email.trim().toLowerCase();
   await checkRateLimit(deps, `login:ip:${input.ip}`, LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowMinutes);
+  await checkRateLimit(deps, `code-check:email:${email}`, LOGIN_LIMITS.perEmail, LOGIN_LIMITS.windowMinutes);
   const wrong = new AppError('validation_failed', {
     detail: 'Deze code klopt niet of is verlopen. Vraag een nieuwe code aan.',
     fields: { code: 'Deze code klopt niet of is verlopen. Vraag een nieuwe code aan.' },
@@ -218,10 +229,13 @@ export async function loginWithEmailCode(
   const gebruikerId = await deps.db.withTenant({ swvId: null, userId: null }, async (tx) => {
     const g = await store.findGebruikerByEmail(tx, email);
     if (!g || !g.isActief || g.wachtwoordHash) return null;
-    const open = await store.findOpenCode(tx, g.id);
-    if (!open || open.pogingen >= CODE_MAX_POGINGEN || new Date(open.verlooptOp) < deps.clock.now()) return null;
+    await tx.execute(sql`select set_config('app.user_id', ${g.id}, true)`);
+    if (await store.heeftMedewerkersrol(tx, g.id)) return null;
+    // Count the attempt and read the code in one statement: parallel guesses cannot outrun the limit.
+    const open = await store.takeCodeAttempt(tx, g.id, CODE_MAX_POGINGEN, deps.clock.now());
+    if (!open) return null;
     const ok = safeEqual(open.codeHash, tokenHash(`${g.id}:${input.code.replace(/\s/g, '')}`));
-    await store.countCodeAttempt(tx, open.id, ok);
+    if (ok) await store.markCodeUsed(tx, open.id);
     return ok ? g.id : null;
   });
   if (!gebruikerId) {
@@ -231,7 +245,7 @@ export async function loginWithEmailCode(
     });
     throw wrong;
   }
-  const token = await createSession(deps, gebruikerId, true);
+  const token = await createSession(deps, gebruikerId, 'email');
   await deps.db.withTenant({ swvId: null, userId: gebruikerId }, (tx) =>
     recordAudit(tx, { swvId: null, actorGebruikerId: gebruikerId, actorRol: null, actie: 'inloggen', resultaat: 'ok', requestId: input.requestId }),
   );
@@ -261,6 +275,7 @@ export async function loadSession(deps: AuthDeps, token: string | undefined): Pr
       sessionIdHash: idHash,
       gebruiker: { id: s.gebruikerId, email: s.email, naam: s.naam },
       isMfaGeldig: s.isMfaGeldig,
+      factor: s.factor,
       heeftTotp: s.heeftTotp,
       heeftWachtwoord: s.heeftWachtwoord,
       csrfToken: s.csrfToken,
@@ -292,11 +307,15 @@ export async function logout(deps: AuthDeps, auth: AuthContext, requestId?: stri
   });
 }
 
-/** True when this session may act: logged in, role chosen and — for roles that need it — second factor given. */
+/**
+ * True when this session still has to give a second factor: always when none was given, and for staff roles when
+ * the factor was not TOTP (an e-mailed code is the parents' and pupils' factor, never the staff's).
+ */
 export function needsSecondFactor(auth: AuthContext): boolean {
-  if (auth.isMfaGeldig) return false;
+  if (!auth.isMfaGeldig) return true;
   const rollen = auth.actief ? [auth.actief] : auth.rollen;
-  return rollen.length === 0 || rollen.some((r) => vereistTotp(r.rol)) || auth.heeftWachtwoord;
+  const staff = auth.heeftWachtwoord || rollen.some((r) => vereistTotp(r.rol));
+  return staff && auth.factor !== 'totp';
 }
 
 /** Creates an account (CLI, seed, invitations). Staff get a password; gezin accounts none. */
@@ -312,6 +331,8 @@ export async function createAccount(
   const run = async (tx: Parameters<Parameters<Database['withSystem']>[0]>[0]) => {
     const existing = await store.findGebruikerByEmail(tx, input.email);
     const id = existing?.id ?? (await store.insertGebruiker(tx, { email: input.email, naam: input.naam, wachtwoordHash: hash }));
+    // A staff role on an account that so far logged in with mailed codes: it now needs a password (and TOTP).
+    if (existing && !existing.wachtwoordHash && hash) await store.setWachtwoordHash(tx, id, hash);
     await store.insertRolToekenning(tx, {
       gebruikerId: id, rol: input.rol, swvId: input.swvId, vestigingCode: input.vestigingCode,
       bestuurNummer: input.bestuurNummer, leerlingId: input.leerlingId,

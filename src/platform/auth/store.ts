@@ -40,6 +40,12 @@ export function findGebruiker(ex: Executor, id: string) {
   return first<GebruikerRow>(ex, sql`select ${GEBRUIKER_COLS} from gebruiker where id = ${id}`);
 }
 
+/** Finds or creates a passwordless account for an e-mail address; safe when two requests race. */
+export async function ensureGezinGebruiker(ex: Executor, email: string, naam: string): Promise<string> {
+  await ex.execute(sql`insert into gebruiker (email, naam) values (${email.toLowerCase()}, ${naam}) on conflict (email) do nothing`);
+  return (await first<{ id: string }>(ex, sql`select id from gebruiker where email = ${email.toLowerCase()}`))!.id;
+}
+
 export async function insertGebruiker(
   ex: Executor,
   g: { email: string; naam: string; wachtwoordHash: string | null },
@@ -107,6 +113,7 @@ export interface SessieRow {
   gebruikerId: string;
   rolToekenningId: string | null;
   isMfaGeldig: boolean;
+  factor: 'totp' | 'email' | null;
   csrfToken: string;
   laatstGezienOp: Date;
   verlooptOp: Date;
@@ -128,7 +135,7 @@ export function findSessieMetGebruiker(ex: Executor, idHash: string) {
   return first<SessieMetGebruiker & { _: string }>(
     ex,
     sql`select s.id, s.gebruiker_id as "gebruikerId", s.rol_toekenning_id as "rolToekenningId", s.is_mfa_geldig as "isMfaGeldig",
-          s.csrf_token as "csrfToken", s.laatst_gezien_op as "laatstGezienOp", s.verloopt_op as "verlooptOp",
+          s.factor, s.csrf_token as "csrfToken", s.laatst_gezien_op as "laatstGezienOp", s.verloopt_op as "verlooptOp",
           g.email, g.naam, g.is_actief as "isActief", g.wachtwoord_hash is not null as "heeftWachtwoord",
           g.totp_bevestigd_op is not null as "heeftTotp", set_config('app.user_id', g.id::text, true) as "_"
         from sessie s join gebruiker g on g.id = s.gebruiker_id where s.id = ${idHash}`,
@@ -137,10 +144,10 @@ export function findSessieMetGebruiker(ex: Executor, idHash: string) {
 
 export async function insertSessie(
   ex: Executor,
-  s: { idHash: string; gebruikerId: string; csrfToken: string; verlooptOp: Date; isMfaGeldig: boolean },
+  s: { idHash: string; gebruikerId: string; csrfToken: string; verlooptOp: Date; factor: 'email' | null },
 ) {
-  await ex.execute(sql`insert into sessie (id, gebruiker_id, csrf_token, verloopt_op, is_mfa_geldig)
-      values (${s.idHash}, ${s.gebruikerId}, ${s.csrfToken}, ${s.verlooptOp.toISOString()}, ${s.isMfaGeldig})`);
+  await ex.execute(sql`insert into sessie (id, gebruiker_id, csrf_token, verloopt_op, is_mfa_geldig, factor)
+      values (${s.idHash}, ${s.gebruikerId}, ${s.csrfToken}, ${s.verlooptOp.toISOString()}, ${s.factor !== null}, ${s.factor})`);
 }
 
 export function findSessie(ex: Executor, idHash: string) {
@@ -155,11 +162,12 @@ export function findSessie(ex: Executor, idHash: string) {
 export async function updateSessie(
   ex: Executor,
   idHash: string,
-  patch: { rolToekenningId?: string | null; isMfaGeldig?: boolean; touch?: boolean },
+  patch: { rolToekenningId?: string | null; totpGegeven?: boolean; touch?: boolean },
 ) {
   await ex.execute(sql`update sessie set
       rol_toekenning_id = ${patch.rolToekenningId === undefined ? sql`rol_toekenning_id` : patch.rolToekenningId},
-      is_mfa_geldig = ${patch.isMfaGeldig === undefined ? sql`is_mfa_geldig` : patch.isMfaGeldig},
+      is_mfa_geldig = ${patch.totpGegeven ? true : sql`is_mfa_geldig`},
+      factor = ${patch.totpGegeven ? 'totp' : sql`factor`},
       laatst_gezien_op = ${patch.touch ? sql`now()` : sql`laatst_gezien_op`}
     where id = ${idHash}`);
 }
@@ -168,9 +176,18 @@ export async function deleteSessie(ex: Executor, idHash: string) {
   await ex.execute(sql`delete from sessie where id = ${idHash}`);
 }
 
-/** Ends every session of a user (account disabled, MFA reset: ASVS 7.4.2). */
-export async function deleteSessiesVan(ex: Executor, gebruikerId: string) {
-  await ex.execute(sql`delete from sessie where gebruiker_id = ${gebruikerId}`);
+/** Ends every session of a user except `keep` (second factor replaced, account disabled: ASVS 7.4.2). */
+export async function deleteSessiesVan(ex: Executor, gebruikerId: string, keep?: string) {
+  await ex.execute(sql`delete from sessie where gebruiker_id = ${gebruikerId} ${keep ? sql`and id <> ${keep}` : sql``}`);
+}
+
+/** True when the user holds a role that is not a parent or pupil role (staff log in with password + TOTP). */
+export async function heeftMedewerkersrol(ex: Executor, gebruikerId: string): Promise<boolean> {
+  return (await rows(ex, sql`select 1 from rol_toekenning where gebruiker_id = ${gebruikerId} and rol not in ('ouder', 'leerling') limit 1`)).length > 0;
+}
+
+export async function setWachtwoordHash(ex: Executor, gebruikerId: string, hash: string) {
+  await ex.execute(sql`update gebruiker set wachtwoord_hash = ${hash} where id = ${gebruikerId}`);
 }
 
 export async function insertEenmaligeCode(ex: Executor, gebruikerId: string, codeHash: string, verlooptOp: Date) {
@@ -180,17 +197,23 @@ export async function insertEenmaligeCode(ex: Executor, gebruikerId: string, cod
       values (${gebruikerId}, ${codeHash}, ${verlooptOp.toISOString()})`);
 }
 
-export function findOpenCode(ex: Executor, gebruikerId: string) {
-  return first<{ id: string; codeHash: string; verlooptOp: Date; pogingen: number }>(
+/**
+ * Counts one attempt on the open code and returns it, atomically; undefined when there is no usable code (used,
+ * expired or out of attempts). A row lock serialises parallel guesses.
+ */
+export function takeCodeAttempt(ex: Executor, gebruikerId: string, maxPogingen: number, now: Date) {
+  return first<{ id: string; codeHash: string }>(
     ex,
-    sql`select id, code_hash as "codeHash", verloopt_op as "verlooptOp", pogingen from eenmalige_code
-        where gebruiker_id = ${gebruikerId} and gebruikt_op is null order by created_at desc limit 1`,
+    sql`update eenmalige_code set pogingen = pogingen + 1
+        where id = (select id from eenmalige_code where gebruiker_id = ${gebruikerId} and gebruikt_op is null
+                    order by created_at desc limit 1)
+          and gebruikt_op is null and pogingen < ${maxPogingen} and verloopt_op > ${now.toISOString()}
+        returning id, code_hash as "codeHash"`,
   );
 }
 
-export async function countCodeAttempt(ex: Executor, id: string, used: boolean) {
-  await ex.execute(sql`update eenmalige_code set pogingen = pogingen + 1,
-      gebruikt_op = ${used ? sql`now()` : sql`gebruikt_op`} where id = ${id}`);
+export async function markCodeUsed(ex: Executor, id: string) {
+  await ex.execute(sql`update eenmalige_code set gebruikt_op = now() where id = ${id}`);
 }
 
 /**

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 
 const MAGIC = 'PASSEND-BACKUP-1\n';
 
@@ -71,8 +72,15 @@ export async function restorePglite(dataDir: string, payload: Buffer): Promise<s
   return kept;
 }
 
-function runTool(cmd: string, args: string[], input?: Buffer): Buffer {
-  const r = spawnSync(cmd, args, { input, maxBuffer: 4 * 1024 * 1024 * 1024 });
+/**
+ * Runs a PostgreSQL client tool. The password goes through PGPASSWORD, never the command line (visible in `ps`).
+ */
+function runTool(cmd: string, args: string[], databaseUrl: string, input?: Buffer): Buffer {
+  const url = new URL(databaseUrl);
+  const password = decodeURIComponent(url.password);
+  url.password = '';
+  const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
+  const r = spawnSync(cmd, [...args, `--dbname=${url.toString()}`], { input, env, maxBuffer: 4 * 1024 * 1024 * 1024 });
   if (r.error) throw new Error(`${cmd} kon niet worden gestart (${r.error.message}). Installeer de PostgreSQL-clientprogramma's.`);
   if (r.status !== 0) throw new Error(`${cmd} meldt een fout: ${r.stderr.toString('utf8').trim().slice(0, 2000)}`);
   return r.stdout;
@@ -80,10 +88,26 @@ function runTool(cmd: string, args: string[], input?: Buffer): Buffer {
 
 /** pg_dump in custom format (includes grants, RLS policies and triggers). */
 export function backupPostgres(databaseUrl: string, secret: string): Buffer {
-  return sealBackup(secret, 'postgres', runTool('pg_dump', ['--format=custom', '--no-owner', `--dbname=${databaseUrl}`]));
+  return sealBackup(secret, 'postgres', runTool('pg_dump', ['--format=custom', '--no-owner'], databaseUrl));
 }
 
-/** pg_restore into the database of `databaseUrl`, replacing its objects, in one transaction. */
-export function restorePostgres(databaseUrl: string, payload: Buffer): void {
-  runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${databaseUrl}`], payload);
+/**
+ * pg_restore into the database of `databaseUrl`, replacing its objects, in one transaction. The cluster-wide app
+ * role is not in a database dump: it is created (and granted to the login role) first, as migration 0001 does, so
+ * a restore onto a fresh server works.
+ */
+export async function restorePostgres(databaseUrl: string, payload: Buffer): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'passend_app') THEN
+        CREATE ROLE passend_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;
+      END IF; END $$`);
+    await client.query('set client_min_messages = warning');
+    await client.query('GRANT passend_app TO CURRENT_USER');
+  } finally {
+    await client.end();
+  }
+  runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction'], databaseUrl, payload);
 }

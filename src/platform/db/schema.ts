@@ -71,6 +71,8 @@ export const sessie = pgTable(
     rolToekenningId: uuid('rol_toekenning_id').references(() => rolToekenning.id),
     /** True once the second factor (TOTP, or the e-mailed code for parents) was given in this session. */
     isMfaGeldig: boolean('is_mfa_geldig').notNull().default(false),
+    /** Which second factor was given: 'totp' (staff) or 'email' (parents, pupils). Staff roles need 'totp'. */
+    factor: text('factor'),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     laatstGezienOp: timestamp('laatst_gezien_op', { withTimezone: true }).notNull().defaultNow(),

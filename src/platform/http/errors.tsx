@@ -70,13 +70,29 @@ export function respondError(c: AppContext, err: AppError) {
   return wantsJson(c) ? problem(c, err) : page(c, err);
 }
 
+/** PostgreSQL errors about the *value* sent (bad encoding, bad number/date text): the input was wrong, not us. */
+const INPUT_SQLSTATES = new Set(['22021', '22P05', '22P02', '22007', '22008', '22003', '22001', '54000']);
+
+function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.cause?.code === 'string' ? e.cause.code : typeof e.code === 'string' ? e.code : undefined;
+  return code;
+}
+
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) return respondError(c, err);
+  const state = sqlState(err);
+  if (state && INPUT_SQLSTATES.has(state)) return respondError(c, new AppError('bad_request', { detail: 'De invoer bevat tekens of waarden die Passend niet kan verwerken.' }));
   if (err instanceof HTTPException && err.status < 500) {
     const code = err.status === 413 ? 'payload_too_large' : err.status === 404 ? 'not_found' : 'bad_request';
     return respondError(c, new AppError(code));
   }
-  c.var.deps?.logger.error({ reqId: c.var.requestId, err }, 'onverwachte fout');
+  // Only the error's kind, SQLSTATE and stack frames: a database error's message carries the query parameters,
+  // which can be pupil or parent data, and logs must never hold those.
+  c.var.deps?.logger.error(
+    { reqId: c.var.requestId, error: (err as Error).name, sqlstate: state, stack: (err as Error).stack?.split('\n').slice(1, 8).join('\n') },
+    'onverwachte fout',
+  );
   return respondError(c, new AppError('internal'));
 };
 

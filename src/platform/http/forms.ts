@@ -11,6 +11,14 @@ z.config(z.locales.nl());
 
 export type FormValues = Record<string, string>;
 
+/** NUL and other control characters (tab, newline and return excepted) never belong in a form or a query. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A query-string value, with control characters removed and a length cap: safe to search with. */
+export function queryText(c: AppContext, name: string, max = 100): string {
+  return (c.req.query(name) ?? '').replace(new RegExp(CONTROL.source, 'g'), '').trim().slice(0, max);
+}
+
 /** Maximum size of one field: generous for free text, small enough to refuse junk. */
 const MAX_FIELD = 20_000;
 
@@ -28,6 +36,9 @@ export async function readForm(c: AppContext): Promise<FormValues> {
   }
   const out: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string' && CONTROL.test(value)) {
+      throw new AppError('bad_request', { detail: 'Het formulier bevat onzichtbare of ongeldige tekens. Typ de tekst opnieuw.' });
+    }
     // A field sent twice (parameter pollution, ASVS 15.3.7): take the first string.
     const v = Array.isArray(value) ? value.find((x) => typeof x === 'string') : value;
     if (typeof v === 'string') out[key] = v.slice(0, MAX_FIELD);

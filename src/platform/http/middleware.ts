@@ -44,6 +44,10 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   } catch {
     // app.request() in tests has no socket
   }
+  if (c.var.deps.config.TRUST_PROXY) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((p) => p.trim()).filter(Boolean);
+    if (forwarded?.length) ip = forwarded[forwarded.length - 1]!.slice(0, 64);
+  }
   c.set('clientIp', ip);
   const started = performance.now();
   await next();
@@ -99,6 +103,9 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('csrfToken', hmac(deps.secret, 'csrf', pre));
   }
   await next();
+  // Pages seen while logged in may show pupil data: never from a cache (shared school PCs, back button after
+  // logout; ASVS 14.3.2). Exports set their own no-store.
+  if (auth && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
 };
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

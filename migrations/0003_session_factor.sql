@@ -1,0 +1,1 @@
+ALTER TABLE "sessie" ADD COLUMN "factor" text;
