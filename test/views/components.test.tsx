@@ -535,3 +535,13 @@ describe('assetRoutes', () => {
     assert.equal((await app.request('/assets/theme.css', { method: 'POST' })).status, 404);
   });
 });
+
+describe('Table caption', () => {
+  it('can hide its caption visually while keeping it for screen readers', async () => {
+    const html = String(await (<Table caption="Inschrijvingen" hideCaption headers={['School']} rows={[['De Linde']]} />));
+    assert.match(html, /<caption class="utrecht-table__caption passend-visually-hidden">Inschrijvingen<\/caption>/);
+    assert.match(html, /aria-label="Inschrijvingen"/);
+    const shown = String(await (<Table caption="Leerlingen" headers={['Naam']} rows={[]} />));
+    assert.doesNotMatch(shown, /passend-visually-hidden/);
+  });
+});

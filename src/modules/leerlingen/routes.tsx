@@ -141,11 +141,11 @@ async function dossierPage(c: AppContext, id: string, ouderValues: FormValues = 
       ]} />
       {d.magWijzigen && <Paragraph><Link href={`/leerlingen/${l.id}/wijzigen`}>Gegevens wijzigen</Link></Paragraph>}
       <Heading level={2}>Inschrijvingen</Heading>
-      <Table caption="Inschrijvingen" headers={['School', 'Vanaf', 'Tot']} rows={d.inschrijvingen.map((i) => [
+      <Table caption="Inschrijvingen" hideCaption headers={['School', 'Vanaf', 'Tot']} rows={d.inschrijvingen.map((i) => [
         i.vestigingNaam ?? i.vestigingCode, formatDutch(i.startdatum), i.einddatum ? formatDutch(i.einddatum) : 'nu',
       ])} empty="Deze leerling is nergens ingeschreven." />
       <Heading level={2}>Ouders en verzorgers</Heading>
-      <Table caption="Ouders en verzorgers" headers={['Naam', 'Relatie', 'Gezag', 'Volgt dossier in Passend']} rows={d.ouders.map((o) => [
+      <Table caption="Ouders en verzorgers" hideCaption headers={['Naam', 'Relatie', 'Gezag', 'Volgt dossier in Passend']} rows={d.ouders.map((o) => [
         o.naam, o.relatie, o.heeftGezag ? 'ja' : 'nee', o.gebruikerId ? 'ja' : 'nog niet',
       ])} empty="Er zijn nog geen ouders of verzorgers vastgelegd." />
       {d.magWijzigen && (
@@ -190,7 +190,7 @@ export function LeerlingenLijstPage(props: {
         <Button appearance="secondary">Zoeken</Button>
       </Form>
       <Paragraph>{totaal === 1 ? '1 leerling' : `${totaal} leerlingen`}{zoek ? ` gevonden voor "${zoek}"` : ''}. <Link href="/leerlingen.csv">Download als CSV</Link></Paragraph>
-      <Table caption="Leerlingen" rowHeaders headers={['Naam', 'Geboortedatum', 'School']} rows={rijen.map((l) => [
+      <Table caption="Leerlingen" hideCaption rowHeaders headers={['Naam', 'Geboortedatum', 'School']} rows={rijen.map((l) => [
         <Link href={`/leerlingen/${l.id}`}>{volledigeNaam(l)}</Link>, formatDutch(l.geboortedatum), l.vestigingNaam ?? 'niet ingeschreven',
       ])} empty={zoek ? 'Geen leerlingen gevonden. Probeer een deel van de naam.' : props.relatie.soort === 'geen' ? 'In uw rol ziet u alleen leerlingen waarvoor u een taak heeft. Die zijn er nu niet.' : 'Er zijn nog geen leerlingen.'} />
       {paginas > 1 && (
@@ -315,7 +315,7 @@ export function registerLeerlingRoutes(app: App): void {
       c,
       <Layout {...props}>
         <Heading level={1}>Mijn kinderen</Heading>
-        <Table caption="Mijn kinderen" rowHeaders headers={['Naam', 'Dossier']} rows={kinderen.map((k) => [
+        <Table caption="Mijn kinderen" hideCaption rowHeaders headers={['Naam', 'Dossier']} rows={kinderen.map((k) => [
           volledigeNaam(k),
           k.heeftGezag ? <Link href={`/leerlingen/${k.leerlingId}`}>Bekijk het dossier</Link> : 'U heeft geen gezag. Daarom kunt u het dossier niet inzien. De school houdt u wel op de hoogte van belangrijke zaken.',
         ])} empty="Er zijn nog geen kinderen aan uw account gekoppeld." />

@@ -772,6 +772,11 @@ export interface TableHeader {
 export interface TableProps {
   /** What the table shows. Required: it names the table and its scroll region for screen readers. */
   caption: string;
+  /**
+   * The caption is read by screen readers but not shown: use it when a visible heading right above the table
+   * already says the same, so sighted users do not read it twice.
+   */
+  hideCaption?: boolean;
   headers: (string | TableHeader)[];
   /** One array of cells per row, in the order of `headers`. */
   rows: Child[][];
@@ -797,7 +802,7 @@ export function Table(props: TableProps): JSX.Element {
   return (
     <div class="utrecht-table-container passend-table-scroll" role="region" aria-label={props.caption} tabindex={0}>
       <table class={cx('utrecht-table', 'utrecht-table--html-table', 'passend-table', props.class)}>
-        <caption class="utrecht-table__caption">{props.caption}</caption>
+        <caption class={cx('utrecht-table__caption', props.hideCaption && 'passend-visually-hidden')}>{props.caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {headers.map((header, index) => (
