@@ -317,6 +317,41 @@ interface FieldBaseProps {
   id?: string;
 }
 
+/** What a field's control needs from its shell: its id and the ARIA wiring to label, hint and error. */
+interface ControlWiring {
+  id: string;
+  invalid: boolean;
+  aria: { 'aria-required'?: 'true'; 'aria-invalid'?: 'true'; 'aria-describedby'?: string };
+}
+
+/**
+ * The Utrecht form-field structure shared by text inputs, textareas and selects: label, description, error,
+ * then the control, with ids derived from the field name and `aria-describedby` joining hint and error.
+ */
+function FieldShell(props: FieldBaseProps & { control: (w: ControlWiring) => JSX.Element }): JSX.Element {
+  const id = props.id ?? fieldId(props.name);
+  const hintId = props.description !== undefined ? hintIdFor(id) : undefined;
+  const errorId = props.error ? errorIdFor(id) : undefined;
+  const invalid = Boolean(props.error);
+  const aria = {
+    'aria-required': props.required ? ('true' as const) : undefined,
+    'aria-invalid': invalid ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(hintId, errorId),
+  };
+  return (
+    <div class={cx('utrecht-form-field', 'utrecht-form-field--text', invalid && 'utrecht-form-field--invalid', 'passend-form-field')}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {props.label}
+        </label>
+      </div>
+      {hintId && <Description id={hintId}>{props.description}</Description>}
+      {errorId && <ErrorMessage id={errorId} text={props.error!} />}
+      <div class="utrecht-form-field__input">{props.control({ id, invalid, aria })}</div>
+    </div>
+  );
+}
+
 /** Input types that {@link FormField} renders as a Utrecht textbox. */
 export type TextboxType = 'text' | 'email' | 'password' | 'date' | 'number' | 'tel' | 'url' | 'search';
 
@@ -347,23 +382,13 @@ export interface FormFieldProps extends FieldBaseProps {
  * @returns a `div.utrecht-form-field`
  */
 export function FormField(props: FormFieldProps): JSX.Element {
-  const id = props.id ?? fieldId(props.name);
   const type = props.type ?? 'text';
-  const hintId = props.description !== undefined ? hintIdFor(id) : undefined;
-  const errorId = props.error ? errorIdFor(id) : undefined;
-  const invalid = Boolean(props.error);
   // Never send a password back to the browser, not even the user's own input.
   const value = type === 'password' || props.value === null || props.value === undefined ? undefined : String(props.value);
   return (
-    <div class={cx('utrecht-form-field', 'utrecht-form-field--text', invalid && 'utrecht-form-field--invalid', 'passend-form-field')}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {hintId && <Description id={hintId}>{props.description}</Description>}
-      {errorId && <ErrorMessage id={errorId} text={props.error!} />}
-      <div class="utrecht-form-field__input">
+    <FieldShell
+      {...props}
+      control={({ id, invalid, aria }) => (
         <input
           class={cx(
             'utrecht-textbox',
@@ -388,12 +413,10 @@ export function FormField(props: FormFieldProps): JSX.Element {
           spellcheck={props.spellcheck}
           readonly={props.readonly}
           disabled={props.disabled}
-          aria-required={props.required ? 'true' : undefined}
-          aria-invalid={invalid ? 'true' : undefined}
-          aria-describedby={describedBy(hintId, errorId)}
+          {...aria}
         />
-      </div>
-    </div>
+      )}
+    />
   );
 }
 
@@ -413,20 +436,10 @@ export interface TextareaFieldProps extends FieldBaseProps {
  * @returns a `div.utrecht-form-field` with a `textarea.utrecht-textarea`
  */
 export function TextareaField(props: TextareaFieldProps): JSX.Element {
-  const id = props.id ?? fieldId(props.name);
-  const hintId = props.description !== undefined ? hintIdFor(id) : undefined;
-  const errorId = props.error ? errorIdFor(id) : undefined;
-  const invalid = Boolean(props.error);
   return (
-    <div class={cx('utrecht-form-field', 'utrecht-form-field--text', invalid && 'utrecht-form-field--invalid', 'passend-form-field')}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {hintId && <Description id={hintId}>{props.description}</Description>}
-      {errorId && <ErrorMessage id={errorId} text={props.error!} />}
-      <div class="utrecht-form-field__input">
+    <FieldShell
+      {...props}
+      control={({ id, invalid, aria }) => (
         <textarea
           class={cx(
             'utrecht-textarea',
@@ -442,14 +455,12 @@ export function TextareaField(props: TextareaFieldProps): JSX.Element {
           maxlength={props.maxlength}
           autocomplete={props.autocomplete}
           disabled={props.disabled}
-          aria-required={props.required ? 'true' : undefined}
-          aria-invalid={invalid ? 'true' : undefined}
-          aria-describedby={describedBy(hintId, errorId)}
+          {...aria}
         >
           {props.value ?? ''}
         </textarea>
-      </div>
-    </div>
+      )}
+    />
   );
 }
 
@@ -480,21 +491,11 @@ export interface SelectFieldProps extends FieldBaseProps {
  * @returns a `div.utrecht-form-field` with a `select.utrecht-select`
  */
 export function SelectField(props: SelectFieldProps): JSX.Element {
-  const id = props.id ?? fieldId(props.name);
-  const hintId = props.description !== undefined ? hintIdFor(id) : undefined;
-  const errorId = props.error ? errorIdFor(id) : undefined;
-  const invalid = Boolean(props.error);
   const selected = props.value ?? '';
   return (
-    <div class={cx('utrecht-form-field', 'utrecht-form-field--text', invalid && 'utrecht-form-field--invalid', 'passend-form-field')}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {hintId && <Description id={hintId}>{props.description}</Description>}
-      {errorId && <ErrorMessage id={errorId} text={props.error!} />}
-      <div class="utrecht-form-field__input">
+    <FieldShell
+      {...props}
+      control={({ id, invalid, aria }) => (
         <select
           class={cx(
             'utrecht-select',
@@ -507,9 +508,7 @@ export function SelectField(props: SelectFieldProps): JSX.Element {
           name={props.name}
           autocomplete={props.autocomplete}
           disabled={props.disabled}
-          aria-required={props.required ? 'true' : undefined}
-          aria-invalid={invalid ? 'true' : undefined}
-          aria-describedby={describedBy(hintId, errorId)}
+          {...aria}
         >
           {props.emptyOption !== undefined && (
             <option class="utrecht-select__option" value="" selected={selected === ''}>
@@ -527,8 +526,8 @@ export function SelectField(props: SelectFieldProps): JSX.Element {
             </option>
           ))}
         </select>
-      </div>
-    </div>
+      )}
+    />
   );
 }
 
