@@ -17,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { start } from '../../src/boot.js';
+import { isAlive } from '../../src/platform/db/open.js';
 import { DEMO_LOGINS, DEMO_WACHTWOORD } from '../../src/demo/logins.js';
 import { totpCode, totpStep } from '../../src/platform/auth/totp.js';
 
@@ -68,15 +69,6 @@ function appEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
     PASSEND_TODAY: '',
     PASSEND_REGISTER_IMPORT: 'true',
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes seed and work dirs left by processes that have ended (a crashed or killed run). */

@@ -47,7 +47,8 @@ export function lockPathFor(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
 }
 
-function isAlive(pid: number): boolean {
+/** True when a process with this pid exists (also when it belongs to another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
