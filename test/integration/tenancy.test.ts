@@ -23,7 +23,7 @@ interface Fixture {
 type Builder = (tx: Tx, swvId: string, fx: Fixture) => Promise<string>;
 
 /** The key column of each tenant table (audit_event is keyed by its chain position). */
-const KEY: Record<string, string> = { audit_event: 'seq' };
+const KEY: Record<string, string> = { audit_event: 'seq', swv_profiel: 'swv_id' };
 
 /** How to make one row of each tenant table for a given tenant. New tenant tables must be added here. */
 const BUILDERS: Record<string, Builder> = {
@@ -42,6 +42,16 @@ const BUILDERS: Record<string, Builder> = {
   rol_toekenning: async (tx, swvId, fx) =>
     (await first<{ id: string }>(tx, sql`insert into rol_toekenning (gebruiker_id, rol, swv_id)
       values (${fx.gebruikerId}, 'swv-medewerker', ${swvId}) returning id`))!.id,
+  // Concepts only: adopted/published rows are public on purpose (test/aanbod/publicatie.test.ts covers that).
+  ondersteuningsaanbod: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into ondersteuningsaanbod (swv_id, vestiging_code, schooljaar)
+      values (${swvId}, ${fx.t.vestigingCode}, '2026-2027') returning id`))!.id,
+  basisondersteuning: async (tx, swvId) =>
+    (await first<{ id: string }>(tx, sql`insert into basisondersteuning (swv_id, schooljaar)
+      values (${swvId}, (select (2000 + count(*))::text || '-' || (2001 + count(*))::text from basisondersteuning where swv_id = ${swvId})) returning id`))!.id,
+  swv_profiel: async (tx, swvId) =>
+    (await first<{ swv_id: string }>(tx, sql`insert into swv_profiel (swv_id) values (${swvId})
+      on conflict (swv_id) do update set versie = swv_profiel.versie returning swv_id`))!.swv_id,
   audit_event: async (tx, swvId) => {
     await recordAudit(tx, { swvId, actorGebruikerId: null, actorRol: 'test', actie: 'lezen', resultaat: 'ok', objectType: 'rls-matrix' });
     return String((await first<{ seq: number }>(tx, sql`select max(seq)::float8 as seq from audit_event where swv_id = ${swvId}`))!.seq);
