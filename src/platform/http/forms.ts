@@ -46,6 +46,28 @@ export async function readForm(c: AppContext): Promise<FormValues> {
   return out;
 }
 
+/**
+ * The text of an uploaded file from a multipart form (after readForm). `undefined` when no file was chosen, `null`
+ * when it is larger than `maxBytes`. Control characters other than tab/newline/return → 400, as in form fields.
+ */
+export async function readUpload(c: AppContext, name: string, maxBytes: number): Promise<string | null | undefined> {
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    throw new AppError('bad_request', { detail: 'Het formulier kon niet worden gelezen.' });
+  }
+  const value = body[name];
+  const file = Array.isArray(value) ? value.find((x) => x instanceof File) : value;
+  if (!(file instanceof File) || file.size === 0) return undefined;
+  if (file.size > maxBytes) return null;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(await file.arrayBuffer());
+  if (CONTROL.test(text)) {
+    throw new AppError('bad_request', { detail: 'Het bestand bevat onzichtbare of ongeldige tekens. Sla het op als gewone tekst (UTF-8) en probeer het opnieuw.' });
+  }
+  return text;
+}
+
 /** Reads a JSON body: 415 when it is not JSON, 400 when it does not parse or is not an object. */
 export async function readJson(c: AppContext): Promise<Record<string, unknown>> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { App, AppContext } from './env.js';
 import { defineRoute } from './policy.js';
-import { layoutProps, sendPage } from './render.js';
+import { AANBOD_NAV_ROLLEN, layoutProps, sendPage } from './render.js';
 import { AppError } from '../errors.js';
 import { rows } from '../db/client.js';
 import { ROL_INFO } from '../auth/roles.js';
@@ -34,8 +34,16 @@ async function homePage(c: AppContext) {
         <Paragraph>
           <ButtonLink href="/inloggen" appearance="primary">Inloggen</ButtonLink>
         </Paragraph>
+        <Heading level={2}>Voor ouders: een school zoeken</Heading>
         <Paragraph>
-          Bekijk de <Link href="/samenwerkingsverbanden">samenwerkingsverbanden passend onderwijs</Link> en hun scholen.
+          Zoek scholen bij u in de buurt en zie welke ondersteuning elke school biedt, bijvoorbeeld bij dyslexie of gedrag.
+          Daarvoor hoeft u niet in te loggen.
+        </Paragraph>
+        <Paragraph>
+          <ButtonLink href="/scholen/zoeken" appearance="secondary">Zoek een school die past</ButtonLink>
+        </Paragraph>
+        <Paragraph>
+          Bekijk ook de <Link href="/samenwerkingsverbanden">samenwerkingsverbanden passend onderwijs</Link> en hun scholen.
         </Paragraph>
         {c.var.deps.isDemo && (
           <>
@@ -73,6 +81,12 @@ async function homePage(c: AppContext) {
       ) : info.kanLeerlingdossierOpenen ? (
         <Paragraph>
           <Link href="/leerlingen">Naar de leerlingen</Link>
+          {AANBOD_NAV_ROLLEN.includes(rol) && (
+            <>
+              {' · '}
+              <Link href="/aanbod">{a.actief?.vestigingCode ? 'Ondersteuningsaanbod van uw school' : 'Ondersteuningsaanbod van de scholen'}</Link>
+            </>
+          )}
         </Paragraph>
       ) : rol === 'beheerder' ? (
         <Paragraph>

@@ -11,16 +11,22 @@ import type { AppContext } from './env.js';
 
 const FLASH_COOKIE = 'passend-melding';
 
+/** Roles that see the ondersteuningsaanbod pages: AANBOD_ROLLEN of modules/aanbod (a test keeps them equal). */
+export const AANBOD_NAV_ROLLEN: readonly string[] = ['intern-begeleider', 'schoolleider', 'bestuur', 'swv-medewerker', 'swv-directeur'];
+
 /** The main menu for the user's active role (role-aware navigation). */
 export function navFor(auth: AuthContext | null, path: string, isDemo: boolean): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Start' }];
   const rol = auth?.actief?.rol;
   if (!auth || !rol) {
+    items.push({ href: '/scholen/zoeken', label: 'School zoeken' });
     items.push({ href: '/samenwerkingsverbanden', label: 'Samenwerkingsverbanden' });
   } else if (rol === 'ouder' || rol === 'leerling') {
     items.push({ href: '/mijn-kinderen', label: rol === 'ouder' ? 'Mijn kinderen' : 'Mijn gegevens' });
+    items.push({ href: '/scholen/zoeken', label: 'School zoeken' });
   } else {
     if (ROL_INFO[rol].kanLeerlingdossierOpenen) items.push({ href: '/leerlingen', label: 'Leerlingen' });
+    if (AANBOD_NAV_ROLLEN.includes(rol)) items.push({ href: '/aanbod', label: 'Ondersteuningsaanbod' });
     items.push({ href: '/samenwerkingsverbanden', label: 'Samenwerkingsverbanden' });
     if (rol === 'beheerder' || rol === 'swv-directeur') items.push({ href: '/beheer/audit', label: 'Auditlog' });
   }

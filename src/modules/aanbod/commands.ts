@@ -1,0 +1,299 @@
+/**
+ * Use cases of the staff side of the aanbod module: a school's yearly versions (start from a copy, edit, import,
+ * adopt with MR advice, delete a concept), the SWV's basisondersteuning and the SWV's public profile.
+ * Each: check access (rules/toegang.ts) → validate → rules → store → audit, in one tenant transaction.
+ *
+ * The offer is not pupil data, but it is what parents choose a school by: every write is in the audit log, so a
+ * school can always see who changed or adopted its offer.
+ */
+import type { Database, Tx } from '../../platform/db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { RolToekenningRow } from '../../platform/auth/store.js';
+import { schoolYearOf } from '../../platform/civil-date.js';
+import * as store from './store.js';
+import {
+  magAanbodBewerken, magAanbodLezen, magAanbodVaststellen, magBasisVaststellen, magSwvAanbodBeheren,
+} from './rules/toegang.js';
+import { controleerVaststelling, huidigeVersie, kopieerInhoud, volgnummerVoorNieuweVersie } from './rules/versie.js';
+import { isSchooljaar } from './rules/schooljaar.js';
+import type { AanbodInhoud, BasisBevestiging, BasisOnderdeel } from './rules/typen.js';
+
+export interface Actor {
+  gebruikerId: string;
+  grant: RolToekenningRow;
+  requestId?: string;
+}
+
+export interface AanbodDeps {
+  db: Database;
+  clock: Clock;
+}
+
+/** The outcome of a save that may meet someone else's change. */
+export type Opslaan<T> = { soort: 'ok'; waarde: T } | { soort: 'conflict' };
+
+function tenantOf(actor: Actor): string {
+  if (!actor.grant.swvId) throw new AppError('forbidden', { detail: 'Uw rol hoort niet bij een samenwerkingsverband.' });
+  return actor.grant.swvId;
+}
+
+async function audit(tx: Tx, actor: Actor, objectType: string, objectId: string, actie: 'aanmaken' | 'wijzigen' | 'verwijderen' | 'exporteren', velden: string[]) {
+  await recordAudit(tx, {
+    swvId: actor.grant.swvId, actorGebruikerId: actor.gebruikerId, actorRol: actor.grant.rol,
+    organisatie: actor.grant.vestigingCode ?? actor.grant.swvId, objectType, objectId, actie, velden,
+    grondslag: 'rol', resultaat: 'ok', requestId: actor.requestId,
+  });
+}
+
+function tx<T>(deps: AanbodDeps, actor: Actor, fn: (tx: Tx, swvId: string) => Promise<T>): Promise<T> {
+  const swvId = tenantOf(actor);
+  return deps.db.withTenant({ swvId, userId: actor.gebruikerId }, (t) => fn(t, swvId));
+}
+
+/** The school location the actor works for, or a 403 for roles without one. */
+export function eigenVestiging(actor: Actor): string {
+  if (!actor.grant.vestigingCode) throw new AppError('forbidden', { detail: 'Uw rol hoort niet bij één school.' });
+  return actor.grant.vestigingCode;
+}
+
+/** Basis items as a school confirms them: fresh, unanswered (geboden null). */
+function alsBevestiging(onderdelen: BasisOnderdeel[]): BasisBevestiging[] {
+  return onderdelen.map((o) => ({ ...o, geboden: null }));
+}
+
+/** An empty offer with the SWV's basisondersteuning to confirm. */
+function legeInhoud(basis: BasisOnderdeel[]): AanbodInhoud {
+  return {
+    toelichting: '', contactNaam: '', contactEmail: '', contactTelefoon: '', domeinen: [], voorzieningen: [],
+    voorzieningenToelichting: '', basisOnderdelen: alsBevestiging(basis), basisToelichting: '',
+  };
+}
+
+/** The content fields of a stored version. */
+export function inhoudVan(v: store.VersieRij): AanbodInhoud {
+  return {
+    toelichting: v.toelichting, contactNaam: v.contactNaam, contactEmail: v.contactEmail, contactTelefoon: v.contactTelefoon,
+    domeinen: v.domeinen, voorzieningen: v.voorzieningen, voorzieningenToelichting: v.voorzieningenToelichting,
+    basisOnderdelen: v.basisOnderdelen, basisToelichting: v.basisToelichting,
+  };
+}
+
+/** A school's versions and what the actor may do with them. */
+export async function toonVersies(deps: AanbodDeps, actor: Actor, vestigingCode: string) {
+  if (!magAanbodLezen(actor.grant, vestigingCode)) throw new AppError('not_found');
+  return tx(deps, actor, async (t, swvId) => {
+    const school = await store.findVestigingKort(t, vestigingCode);
+    if (!school || (school.swvPo !== swvId && school.swvVo !== swvId)) throw new AppError('not_found');
+    const versies = await store.listVersies(t, vestigingCode);
+    const huidigJaar = schoolYearOf(deps.clock.today());
+    return {
+      school, versies, huidigJaar,
+      huidige: huidigeVersie(versies.map((v) => ({ ...v, status: v.status as 'concept' | 'vastgesteld' })), huidigJaar),
+      concept: versies.find((v) => v.status === 'concept') ?? null,
+      magBewerken: magAanbodBewerken(actor.grant, vestigingCode),
+      magVaststellen: magAanbodVaststellen(actor.grant, vestigingCode),
+    };
+  });
+}
+
+/** Every school of the actor's SWV with the state of its offer this school year. */
+export async function toonSwvOverzicht(deps: AanbodDeps, actor: Actor) {
+  const schooljaar = schoolYearOf(deps.clock.today());
+  return tx(deps, actor, async (t, swvId) => ({ schooljaar, scholen: await store.schoolStatussen(t, swvId, schooljaar) }));
+}
+
+/** One version, when the actor may read it (adopted versions of other schools are public pages instead). */
+export async function openVersie(deps: AanbodDeps, actor: Actor, id: string) {
+  return tx(deps, actor, async (t, swvId) => {
+    const v = await store.findVersie(t, id);
+    if (!v || v.swvId !== swvId || !magAanbodLezen(actor.grant, v.vestigingCode)) throw new AppError('not_found');
+    const school = (await store.findVestigingKort(t, v.vestigingCode))!;
+    return {
+      versie: v, school,
+      magBewerken: v.status === 'concept' && magAanbodBewerken(actor.grant, v.vestigingCode),
+      magVaststellen: v.status === 'concept' && magAanbodVaststellen(actor.grant, v.vestigingCode),
+    };
+  });
+}
+
+/**
+ * Starts a new concept for a school year: a copy of the newest version (the usual case — "the next year starts
+ * from a copy") or empty. The SWV's adopted basisondersteuning for that year is put in to confirm.
+ */
+export async function startVersie(deps: AanbodDeps, actor: Actor, invoer: { schooljaar: string; bron: 'kopie' | 'leeg' }) {
+  const vestigingCode = eigenVestiging(actor);
+  if (!magAanbodBewerken(actor.grant, vestigingCode)) throw new AppError('forbidden', { detail: 'Alleen medewerkers van deze school kunnen het aanbod bewerken.' });
+  if (!isSchooljaar(invoer.schooljaar)) throw new AppError('validation_failed', { fields: { schooljaar: 'Kies een schooljaar, zoals 2026-2027.' } });
+  const huidig = schoolYearOf(deps.clock.today());
+  // A school prepares at most next year; older years are history and stay as they were adopted.
+  if (invoer.schooljaar < huidig || invoer.schooljaar > `${Number(huidig.slice(0, 4)) + 1}-${Number(huidig.slice(0, 4)) + 2}`) {
+    throw new AppError('validation_failed', { fields: { schooljaar: `Kies dit schooljaar (${huidig}) of het volgende.` } });
+  }
+  return tx(deps, actor, async (t, swvId) => {
+    const versies = await store.listVersies(t, vestigingCode);
+    const nummer = volgnummerVoorNieuweVersie(versies.map((v) => ({ ...v, status: v.status as 'concept' | 'vastgesteld' })), invoer.schooljaar);
+    if (!nummer.ok) throw new AppError('validation_failed', { fields: { schooljaar: nummer.fout } });
+    const basis = (await store.findGeldendeBasis(t, swvId, invoer.schooljaar))?.onderdelen ?? null;
+    const vorige = versies[0];
+    const inhoud = invoer.bron === 'kopie' && vorige ? kopieerInhoud(inhoudVan(vorige), basis) : legeInhoud(basis ?? []);
+    const id = await store.insertVersie(t, {
+      swvId, vestigingCode, schooljaar: invoer.schooljaar, volgnummer: nummer.volgnummer, inhoud,
+      gebaseerdOp: invoer.bron === 'kopie' && vorige ? vorige.id : null, door: actor.gebruikerId,
+    });
+    await audit(t, actor, 'ondersteuningsaanbod', id, 'aanmaken', ['schooljaar', invoer.bron === 'kopie' ? 'kopie' : 'leeg']);
+    return id;
+  });
+}
+
+async function bewerkbareVersie(t: Tx, actor: Actor, swvId: string, id: string) {
+  const v = await store.findVersie(t, id);
+  if (!v || v.swvId !== swvId || !magAanbodLezen(actor.grant, v.vestigingCode)) throw new AppError('not_found');
+  if (!magAanbodBewerken(actor.grant, v.vestigingCode)) throw new AppError('forbidden', { detail: 'Alleen medewerkers van deze school kunnen het aanbod bewerken.' });
+  if (v.status !== 'concept') throw new AppError('conflict', { detail: 'Deze versie is vastgesteld en kan niet meer worden gewijzigd. Maak een nieuwe versie.' });
+  return v;
+}
+
+/** Saves a concept's content (drafts may be incomplete; completeness is checked on adoption). */
+export async function bewaarInhoud(deps: AanbodDeps, actor: Actor, id: string, versie: number, inhoud: AanbodInhoud): Promise<Opslaan<null>> {
+  return tx(deps, actor, async (t, swvId) => {
+    const v = await bewerkbareVersie(t, actor, swvId, id);
+    // The basis items are the SWV's: a school answers them, it cannot rewrite or add them.
+    const bekend = new Map(v.basisOnderdelen.map((b) => [b.code, b]));
+    const basisOnderdelen = v.basisOnderdelen.map((b) => ({ ...b, geboden: inhoud.basisOnderdelen.find((x) => x.code === b.code)?.geboden ?? null }));
+    if (inhoud.basisOnderdelen.some((b) => !bekend.has(b.code))) {
+      throw new AppError('validation_failed', { fields: { basisOnderdelen: 'Een onderdeel van de basisondersteuning is onbekend. Laad de pagina opnieuw.' } });
+    }
+    if (!(await store.updateInhoud(t, id, versie, { ...inhoud, basisOnderdelen }, actor.gebruikerId))) return { soort: 'conflict' };
+    await audit(t, actor, 'ondersteuningsaanbod', id, 'wijzigen', Object.keys(inhoud));
+    return { soort: 'ok', waarde: null };
+  });
+}
+
+/** The MR's advice and the leader's answer, as entered on the adoption form. */
+export interface VaststellingInvoer {
+  mrAdvies: string | null;
+  mrAdviesDatum: string | null;
+  mrAdviesToelichting: string | null;
+  reactieOpAdvies: string | null;
+}
+
+/**
+ * Adopts a concept (rules/versie.ts decides whether it may): from now on it is read-only and public. Field errors
+ * come back as a 422 with one Dutch message per field.
+ */
+export async function stelVast(deps: AanbodDeps, actor: Actor, id: string, versie: number, advies: VaststellingInvoer): Promise<Opslaan<null>> {
+  return tx(deps, actor, async (t, swvId) => {
+    const v = await store.findVersie(t, id);
+    if (!v || v.swvId !== swvId || !magAanbodLezen(actor.grant, v.vestigingCode)) throw new AppError('not_found');
+    if (!magAanbodVaststellen(actor.grant, v.vestigingCode)) {
+      throw new AppError('forbidden', { detail: 'Alleen de schoolleider van deze school stelt het aanbod vast.' });
+    }
+    if (v.status === 'concept' && v.versie !== versie) return { soort: 'conflict' };
+    const vandaag = deps.clock.today();
+    const fouten = controleerVaststelling({
+      status: v.status as 'concept' | 'vastgesteld', rol: actor.grant.rol, inhoud: inhoudVan(v), ...advies, vandaag,
+    });
+    if (Object.keys(fouten).length) throw new AppError('validation_failed', { fields: fouten, detail: Object.values(fouten).join(' ') });
+    const ok = await store.vaststellen(t, id, versie, {
+      mrAdvies: advies.mrAdvies!, mrAdviesDatum: advies.mrAdviesDatum!, mrAdviesToelichting: advies.mrAdviesToelichting || null,
+      reactieOpAdvies: advies.reactieOpAdvies || null, vastgesteldOp: vandaag, door: actor.gebruikerId,
+    });
+    if (!ok) return { soort: 'conflict' };
+    await audit(t, actor, 'ondersteuningsaanbod', id, 'wijzigen', ['status', 'mrAdvies', 'mrAdviesDatum', 'vastgesteldOp']);
+    return { soort: 'ok', waarde: null };
+  });
+}
+
+/** Deletes a concept (the school's own draft); adopted versions stay forever. */
+export async function verwijderConcept(deps: AanbodDeps, actor: Actor, id: string): Promise<string> {
+  return tx(deps, actor, async (t, swvId) => {
+    const v = await bewerkbareVersie(t, actor, swvId, id);
+    await store.deleteConcept(t, id);
+    await audit(t, actor, 'ondersteuningsaanbod', id, 'verwijderen', ['concept']);
+    return v.vestigingCode;
+  });
+}
+
+// -- basisondersteuning ---------------------------------------------------------------------------------------------
+
+/** The SWV's basisondersteuning for every school year it has. */
+export async function toonBasis(deps: AanbodDeps, actor: Actor) {
+  if (!magSwvAanbodBeheren(actor.grant)) throw new AppError('forbidden');
+  return tx(deps, actor, async (t, swvId) => ({
+    jaren: await store.listBasis(t, swvId),
+    huidigJaar: schoolYearOf(deps.clock.today()),
+    magVaststellen: magBasisVaststellen(actor.grant),
+  }));
+}
+
+/**
+ * Creates or saves the concept basisondersteuning of a school year. A new year starts from the newest earlier
+ * year's items. `versie` 0 means "there was none yet".
+ */
+export async function bewaarBasis(
+  deps: AanbodDeps, actor: Actor, schooljaar: string, versie: number, v: { onderdelen: BasisOnderdeel[]; toelichting: string },
+): Promise<Opslaan<null>> {
+  if (!magSwvAanbodBeheren(actor.grant)) throw new AppError('forbidden');
+  if (!isSchooljaar(schooljaar)) throw new AppError('not_found');
+  return tx(deps, actor, async (t, swvId) => {
+    const bestaand = await store.findBasis(t, swvId, schooljaar);
+    if (!bestaand) {
+      if (versie !== 0) return { soort: 'conflict' };
+      const id = await store.insertBasis(t, { swvId, schooljaar, ...v });
+      await audit(t, actor, 'basisondersteuning', id, 'aanmaken', ['onderdelen', 'toelichting']);
+      return { soort: 'ok', waarde: null };
+    }
+    if (bestaand.status !== 'concept') throw new AppError('conflict', { detail: 'Deze basisondersteuning is vastgesteld en kan niet meer worden gewijzigd.' });
+    if (!(await store.updateBasis(t, bestaand.id, versie, v))) return { soort: 'conflict' };
+    await audit(t, actor, 'basisondersteuning', bestaand.id, 'wijzigen', ['onderdelen', 'toelichting']);
+    return { soort: 'ok', waarde: null };
+  });
+}
+
+/** Starts next year's basisondersteuning as a copy of the newest one. */
+export async function startBasis(deps: AanbodDeps, actor: Actor, schooljaar: string): Promise<void> {
+  if (!magSwvAanbodBeheren(actor.grant)) throw new AppError('forbidden');
+  if (!isSchooljaar(schooljaar)) throw new AppError('validation_failed', { fields: { schooljaar: 'Kies een schooljaar, zoals 2026-2027.' } });
+  await tx(deps, actor, async (t, swvId) => {
+    if (await store.findBasis(t, swvId, schooljaar)) {
+      throw new AppError('validation_failed', { fields: { schooljaar: `Voor ${schooljaar} bestaat al een basisondersteuning.` } });
+    }
+    const vorige = (await store.listBasis(t, swvId)).find((b) => b.schooljaar < schooljaar);
+    const id = await store.insertBasis(t, { swvId, schooljaar, onderdelen: vorige?.onderdelen ?? [], toelichting: vorige?.toelichting ?? '' });
+    await audit(t, actor, 'basisondersteuning', id, 'aanmaken', ['schooljaar']);
+  });
+}
+
+/** Adopts the basisondersteuning of a school year (SWV director; it must have at least one item). */
+export async function stelBasisVast(deps: AanbodDeps, actor: Actor, schooljaar: string, versie: number): Promise<Opslaan<null>> {
+  if (!magBasisVaststellen(actor.grant)) throw new AppError('forbidden', { detail: 'Alleen de directeur van het samenwerkingsverband stelt de basisondersteuning vast.' });
+  return tx(deps, actor, async (t, swvId) => {
+    const b = await store.findBasis(t, swvId, schooljaar);
+    if (!b) throw new AppError('not_found');
+    if (b.status !== 'concept') throw new AppError('conflict', { detail: 'Deze basisondersteuning is al vastgesteld.' });
+    if (b.onderdelen.length === 0) throw new AppError('validation_failed', { fields: { onderdelen: 'Voeg eerst minstens één onderdeel toe.' } });
+    if (!(await store.vaststellenBasis(t, b.id, versie, deps.clock.today()))) return { soort: 'conflict' };
+    await audit(t, actor, 'basisondersteuning', b.id, 'wijzigen', ['status', 'vastgesteldOp']);
+    return { soort: 'ok', waarde: null };
+  });
+}
+
+// -- SWV profile ----------------------------------------------------------------------------------------------------
+
+/** The actor's SWV profile (or undefined when never saved). */
+export async function toonProfiel(deps: AanbodDeps, actor: Actor) {
+  if (!magSwvAanbodBeheren(actor.grant)) throw new AppError('forbidden');
+  return tx(deps, actor, (t, swvId) => store.findProfiel(t, swvId));
+}
+
+/** Saves the SWV profile (optimistic lock; 0 = new). */
+export async function bewaarProfiel(deps: AanbodDeps, actor: Actor, versie: number, v: store.ProfielInhoud): Promise<Opslaan<null>> {
+  if (!magSwvAanbodBeheren(actor.grant)) throw new AppError('forbidden');
+  return tx(deps, actor, async (t, swvId) => {
+    if (!(await store.bewaarProfiel(t, swvId, versie, v))) return { soort: 'conflict' };
+    await audit(t, actor, 'swv-profiel', swvId, versie === 0 ? 'aanmaken' : 'wijzigen', Object.keys(v));
+    return { soort: 'ok', waarde: null };
+  });
+}
