@@ -7,6 +7,9 @@
  *      GET /leerlingen (50 rows, RLS + audit, logged in as the demo swv-directeur) and the same list without
  *      RLS/audit/session (bench/plain-list.tsx). Also the event-loop delay inside the server process, and the
  *      DB work alone (sequential, in-process). PGlite always; PostgreSQL too when DATABASE_URL is set.
+ *      The school finder too: every bao/sbo/(v)so location of the country gets an adopted offer first
+ *      (bench/aanbod.ts); then the finder page and the finder API (public, no login) at 1 and 20 connections,
+ *      against its raw SQL (PC4 lookup + zoekKandidatenSql) run sequentially in the server process.
  *   2. PGlite first start (initdb + migrations + register import + demo seed) vs restart of the same directory.
  *   3. Resident memory (VmRSS) of the server after restart + warm-up.
  *
@@ -24,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { DEMO_LOGINS, type DemoLogin } from '../src/demo/logins.js';
 import { totpCode, totpStep } from '../src/platform/auth/totp.js';
+import { ZOEK_QUERY } from './aanbod.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
@@ -33,7 +37,7 @@ const SECONDS = Math.max(1, Number(process.env.BENCH_SECONDS ?? 8));
 const WARMUP = Math.max(0, Number(process.env.BENCH_WARMUP ?? 2));
 const HOST = '127.0.0.1';
 const CONNECTIONS = [1, 20] as const;
-const TARGETS = { listOverhead: 1.5, listVsBare: 0.25, rssMb: 400 };
+const TARGETS = { listOverhead: 1.5, listVsBare: 0.25, rssMb: 400, zoekApiVsRaw: 3 };
 
 // ---------------------------------------------------------------------------------------------------------------
 // autocannon (CommonJS, no bundled types): the small part of its API we use.
@@ -308,10 +312,20 @@ async function load(label: string, url: string, connections: number, headers: Re
   };
 }
 
+interface ZoekTiming {
+  n: number;
+  ms: number;
+  kandidaten: number;
+}
+
 interface HttpRun {
   db: string;
   results: Measurement[];
   dbOnly: Record<'owner' | 'rls' | 'product' | 'session', { n: number; ms: number }> | null;
+  /** The finder's DB work alone (bench/aanbod.ts timeZoeken), or null when the finder could not be measured. */
+  zoeken: (Record<'raw' | 'publiek' | 'command', ZoekTiming> & { gevuld: { versies: number; scholen: number; ms: number } }) | null;
+  /** Why the finder was not measured, when it was not. */
+  zoekenOvergeslagen: string | null;
   memory: { rss: number; hwm: number };
   breakdown: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number } | null;
 }
@@ -322,6 +336,8 @@ const LABELS = {
   list: '(c) GET /leerlingen, RLS + audit',
   plain: '(d) same list, no RLS/audit/session',
   stack: '(e) same list, full stack, no RLS/audit',
+  zoekPagina: '(f) finder page /scholen/zoeken',
+  zoekApi: '(g) finder API /api/scholen/zoeken',
 } as const;
 
 /** Scenario 1 against a running bench/server.ts child. */
@@ -347,6 +363,20 @@ async function httpScenario(dbLabel: string, child: Child, ports: { app: number;
     out('  WARNING: (c) and (d) do not show the same pupils; their ratio below is not a fair comparison.');
   }
 
+  // The finder (public): both must answer 200 with schools, else the finder part is skipped with the reason.
+  const zoekPagina = `${app}/scholen/zoeken?${ZOEK_QUERY}`;
+  const zoekApi = `${app}/api/scholen/zoeken?${ZOEK_QUERY}`;
+  let zoekenOvergeslagen: string | null = null;
+  const zp = await request('GET', zoekPagina, { timeoutMs: 30_000 });
+  const za = await request('GET', zoekApi, { timeoutMs: 30_000 });
+  if (zp.status !== 200 || za.status !== 200) {
+    zoekenOvergeslagen = `finder not measured: page ${zp.status}, API ${za.status} (${za.body.slice(0, 160).replace(/\s+/g, ' ')})`;
+    out(`  ${zoekenOvergeslagen}`);
+  } else {
+    const j = JSON.parse(za.body) as Record<'passend' | 'deels' | 'onbekend', { totaal: number; scholen: unknown[] }>;
+    out(`  Check: finder API lists ${j.passend.totaal} fitting / ${j.deels.totaal} partly / ${j.onbekend.totaal} without offer (${fmt(za.body.length)} bytes); page ${fmt(zp.body.length)} bytes.`);
+  }
+
   const results: Measurement[] = [];
   for (const c of CONNECTIONS) {
     const runs: [keyof typeof LABELS, string, Record<string, string>][] = [
@@ -355,6 +385,7 @@ async function httpScenario(dbLabel: string, child: Child, ports: { app: number;
       ['plain', `${plain}/leerlingen`, {}],
       ['stack', `${app}/_bench/leerlingen-zonder-rls`, auth],
       ['list', `${app}/leerlingen`, auth],
+      ...(zoekenOvergeslagen ? [] : [['zoekPagina', zoekPagina, {}], ['zoekApi', zoekApi, {}]] as [keyof typeof LABELS, string, Record<string, string>][]),
     ];
     for (const [key, url, headers] of runs) {
       process.stderr.write(`  … ${dbLabel}: ${LABELS[key]} at ${c} connection(s)\n`);
@@ -367,13 +398,63 @@ async function httpScenario(dbLabel: string, child: Child, ports: { app: number;
   const d = await request('GET', `${plain}/_bench/db?ms=1500`, { headers: { 'x-bench-session': token }, timeoutMs: 60_000 });
   if (d.status === 200) dbOnly = JSON.parse(d.body) as HttpRun['dbOnly'];
   else out(`  (database work alone: status ${d.status} ${d.body.slice(0, 200)})`);
+  let zoeken: HttpRun['zoeken'] = null;
+  if (!zoekenOvergeslagen) {
+    process.stderr.write(`  … ${dbLabel}: finder database work alone\n`);
+    const zd = await request('GET', `${plain}/_bench/zoeken-db?ms=1500`, { timeoutMs: 60_000 });
+    if (zd.status === 200) zoeken = JSON.parse(zd.body) as HttpRun['zoeken'];
+    else out(`  (finder database work alone: status ${zd.status} ${zd.body.slice(0, 200)})`);
+  }
   const m = await request('GET', `${plain}/_bench/mem`);
   const breakdown = m.status === 200 ? (JSON.parse(m.body) as HttpRun['breakdown']) : null;
-  return { db: dbLabel, results, dbOnly, memory: procMemory(child.pid), breakdown };
+  return { db: dbLabel, results, dbOnly, zoeken, zoekenOvergeslagen, memory: procMemory(child.pid), breakdown };
 }
 
 function find(run: HttpRun, label: string, connections: number): Measurement {
   return run.results.find((r) => r.label === label && r.connections === connections)!;
+}
+
+/** The finder part of a run: ratios, the DB-alone table and its verdicts. */
+function printZoeken(run: HttpRun, verdicts: Verdict[]): void {
+  out();
+  out('  School finder (public): (f) page and (g) API with the same question, against the raw SQL the API runs.');
+  if (run.zoekenOvergeslagen || !run.zoeken) {
+    out(`  ${run.zoekenOvergeslagen ?? 'finder database timings missing'}`);
+    verdicts.push({ name: `${run.db}: finder`, value: 'not measured', target: '', ok: false });
+    return;
+  }
+  const { raw, publiek, command, gevuld } = run.zoeken;
+  out(`  Data: ${fmt(gevuld.scholen)} school locations have an adopted offer for this school year (${fmt(gevuld.versies)} added for the bench in ${fmt(gevuld.ms / 1000, 1)} s);`);
+  out(`  the candidate query returns ${raw.kandidaten} bao locations in the box around PC4 3701 (10 km).`);
+  out(table(['finder DB work alone (sequential, in the server process)', 'calls', 'ms/call', 'calls/s', '÷ raw'], [
+    ['raw: PC4 lookup + zoekKandidatenSql on the owner connection, no transaction', raw.n, fmt(raw.ms, 2), fmt(1000 / raw.ms), '1.00×'],
+    ['the same in the public transaction (app role, no tenant, under RLS)', publiek.n, fmt(publiek.ms, 2), fmt(1000 / publiek.ms), fmtRatio(publiek.ms / raw.ms)],
+    ['zoekScholen: the above + matching rules (what the API handler calls)', command.n, fmt(command.ms, 2), fmt(1000 / command.ms), fmtRatio(command.ms / raw.ms)],
+  ]));
+  const rawRps = 1000 / raw.ms;
+  const rows: (string | number)[][] = [];
+  for (const c of CONNECTIONS) {
+    const pagina = find(run, LABELS.zoekPagina, c);
+    const api = find(run, LABELS.zoekApi, c);
+    rows.push(['raw SQL calls/s ÷ (g) API req/s', c, fmtRatio(rawRps / api.rps), `≤ ${TARGETS.zoekApiVsRaw}×`]);
+    rows.push(['(g) API req/s ÷ (f) page req/s', c, fmtRatio(api.rps / pagina.rps), '(info)']);
+    rows.push(['(f) page p50 ms / (g) API p50 ms', c, `${fmt(pagina.p50, 1)} / ${fmt(api.p50, 1)}`, '']);
+  }
+  out(table(['finder ratio (same run)', 'conns', 'value', 'target'], rows));
+  const c1 = CONNECTIONS[0];
+  const c20 = CONNECTIONS[1];
+  const apiVsRaw1 = rawRps / find(run, LABELS.zoekApi, c1).rps;
+  const apiVsRaw20 = rawRps / find(run, LABELS.zoekApi, c20).rps;
+  verdicts.push({ name: `${run.db}: finder API vs raw SQL (${c1} conn)`, value: fmtRatio(apiVsRaw1), target: `≤ ${TARGETS.zoekApiVsRaw}×`, ok: apiVsRaw1 <= TARGETS.zoekApiVsRaw });
+  verdicts.push({ name: `${run.db}: finder API vs raw SQL (${c20} conns)`, value: fmtRatio(apiVsRaw20), target: `≤ ${TARGETS.zoekApiVsRaw}× (info)`, ok: null });
+  verdicts.push({ name: `${run.db}: finder page vs API (${c20} conns, req/s)`, value: fmtRatio(find(run, LABELS.zoekApi, c20).rps / find(run, LABELS.zoekPagina, c20).rps), target: '(info)', ok: null });
+  const fouten = [find(run, LABELS.zoekPagina, c20), find(run, LABELS.zoekApi, c20)];
+  const bad = fouten.filter((m) => m.errors > 0 || m.non2xx > 0);
+  verdicts.push({
+    name: `${run.db}: finder errors / non-2xx at ${c20} conns`,
+    value: fouten.map((m) => `${m.label.slice(0, 3)} ${m.errors} err, ${m.non2xx} non-2xx`).join('; '),
+    target: '0', ok: bad.length === 0,
+  });
 }
 
 interface Verdict {
@@ -434,6 +515,7 @@ function printHttp(run: HttpRun, verdicts: Verdict[]): void {
     verdicts.push({ name: `${run.db}: DB only, RLS without audit ÷ owner list`, value: fmtRatio(rls.ms / owner.ms), target: '(info)', ok: null });
     verdicts.push({ name: `${run.db}: DB only, RLS + audit (toonLeerlingen) ÷ owner list`, value: fmtRatio(product.ms / owner.ms), target: `(info; cf. ≤ ${TARGETS.listOverhead}×)`, ok: null });
   }
+  printZoeken(run, verdicts);
   out();
   out(`  Server process after this load: VmRSS ${fmt(run.memory.rss)} MB, peak (VmHWM) ${fmt(run.memory.hwm)} MB.`);
   if (run.breakdown) {
@@ -467,6 +549,10 @@ function header(): void {
   out('      bound for the cost of RLS + audit; the "database work alone" table splits it up.');
   out('  (e) bench-only route inside the real Passend app: same middleware, session lookup and markup as (c), but');
   out('      the data read as owner without transaction, RLS or audit. (e)÷(c) is the RLS + audit overhead (target).');
+  out('  (f) the school finder page (public, no login): bao schools within 10 km of 3701AB for gedrag + taal-lezen,');
+  out('      after every bao/sbo/(v)so location of the country got an offer; (g) the same question to the JSON API.');
+  out('      "raw" = the PC4-centroid lookup + the candidate query (zoekKandidatenSql) on the owner connection,');
+  out('      sequential in the server process: raw calls/s ÷ API req/s is the cost of everything around the SQL.');
   out('  Passend logs one line per request at LOG_LEVEL=info (the default) to a file, as in production.');
   out('  PGlite: one embedded PostgreSQL inside the server process — all database work is serialised there, so');
   out('  more connections add queueing, not parallelism; the DB work also shares the one Node event loop.');

@@ -5,6 +5,8 @@
  *   - a bare Hono app returning a tiny HTML page (framework baseline), on BENCH_BARE_PORT;
  *   - the bench-only pupil list without RLS/audit/session (bench/plain-list.tsx) plus control endpoints
  *     (event-loop delay, DB-only timings), on BENCH_PLAIN_PORT.
+ * Before it listens on BENCH_PLAIN_PORT (which run.ts waits for) it gives every bao/sbo/(v)so location of the
+ * country an adopted offer for the current school year (bench/aanbod.ts), for the school-finder scenario.
  * All three share this process's event loop and (for PGlite) its single database, like the real server would.
  *
  * BENCH_OWNER_BYPASS=1 (only for the throw-away PostgreSQL database bench/run.ts creates): when the owner is not
@@ -23,6 +25,7 @@ import { loadSession, type AuthDeps } from '../src/platform/auth/service.js';
 import { DEMO_LOGINS } from '../src/demo/logins.js';
 import { isDemoDatabase } from '../src/demo/seed.js';
 import { mountPlainList } from './plain-list.js';
+import { timeZoeken, vulAanbodLandelijk } from './aanbod.js';
 
 const barePort = Number(process.env.BENCH_BARE_PORT);
 const plainPort = Number(process.env.BENCH_PLAIN_PORT);
@@ -45,6 +48,10 @@ if (process.env.BENCH_OWNER_BYPASS === '1' && db.kind === 'postgres') {
     process.stdout.write('bench: FORCE RLS uit voor de eigenaar op leerling/inschrijving (alleen in de bench-database)\n');
   }
 }
+
+// The finder scenario searches a country where every school has an offer (the demo only fills PO2603).
+const gevuld = await vulAanbodLandelijk(db, clock);
+process.stdout.write(`bench: aanbod voor ${gevuld.versies} vestigingen toegevoegd (${gevuld.scholen} met aanbod dit schooljaar) in ${Math.round(gevuld.ms)} ms\n`);
 
 const directeur = DEMO_LOGINS.find((d) => d.rol === 'swv-directeur')!;
 
@@ -106,6 +113,15 @@ plain.get('/_bench/db', async (c) => {
   const product = await time(() => toonLeerlingen(ldeps, actor, { pagina: 1 }));
   const session = await time(() => loadSession(adeps, token));
   return c.json({ owner, rls, product, session });
+});
+
+/**
+ * The finder's database work alone (bench/aanbod.ts timeZoeken): the PC4 lookup + candidate query raw on the owner
+ * connection, the same in the public transaction, and the whole zoekScholen command; mean ms per call.
+ */
+plain.get('/_bench/zoeken-db', async (c) => {
+  const budgetMs = Math.min(5000, Number(c.req.query('ms') ?? '1500'));
+  return c.json({ ...(await timeZoeken(db, clock, budgetMs)), gevuld });
 });
 
 function listen(app: Hono, port: number) {

@@ -12,6 +12,7 @@ import { registerPlatformPages } from './platform/http/pages.js';
 import { registerAuthRoutes } from './platform/auth/routes.js';
 import { registerLeerlingRoutes } from './modules/leerlingen/routes.js';
 import { registerRegisterRoutes } from './modules/register/routes.js';
+import { registerAanbodPubliekRoutes } from './modules/aanbod/publiek.js';
 import { registerAanbodRoutes } from './modules/aanbod/routes.js';
 
 /** Builds the app for the given dependencies (tests build their own with a test database and clock). */
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): App {
   registerPlatformPages(app);
   registerAuthRoutes(app);
   registerRegisterRoutes(app);
+  registerAanbodPubliekRoutes(app);
   registerAanbodRoutes(app);
   registerLeerlingRoutes(app);
   app.onError(onError);

@@ -19,6 +19,7 @@ import { mailJobHandler } from './platform/mail/outbox.js';
 import { createApp } from './app.js';
 import { importRegisterSnapshot } from './modules/register/commands.js';
 import { isDemoDatabase, seedDemo } from './demo/seed.js';
+import { seedDemoAanbod } from './demo/aanbod.js';
 import { DEMO_LOGINS } from './demo/logins.js';
 import { totpCode, totpStep } from './platform/auth/totp.js';
 import { ROL_INFO } from './platform/auth/roles.js';
@@ -118,6 +119,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env, out: (line: st
       if (r) out(`Demo-samenwerkingsverband ${r.swv} aangemaakt met ${r.leerlingen} fictieve leerlingen.`);
     }
     const isDemo = await isDemoDatabase(db);
+    // Its own mark, not the demo seed's: a demo install made before the aanbod existed gets it on this start.
+    if (isDemo) {
+      const a = await seedDemoAanbod(db, clock);
+      if (a) out(`Demo-ondersteuningsaanbod: ${a.versies} versies.`);
+    }
     let nudge = () => {};
     const worker = config.JOBS_WORKER
       ? startWorker(db, { mail: mailJobHandler(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) }, {

@@ -19,7 +19,8 @@ export async function isDemoDatabase(db: Database): Promise<boolean> {
   return row?.waarde === 'true';
 }
 
-function prng(seed: number) {
+/** A small deterministic PRNG (mulberry32): the same seed gives the same demo data on every install. */
+export function prng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

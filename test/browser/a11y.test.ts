@@ -161,7 +161,32 @@ describe('toegankelijkheid in de browser', { skip }, () => {
       await checkUrl(t, page, '/inloggen/code/invoeren', 'Code invullen');
       await checkUrl(t, page, '/samenwerkingsverbanden', 'Samenwerkingsverbanden passend onderwijs');
       await checkUrl(t, page, '/samenwerkingsverbanden/PO2603', /PO2603|Zeist|Heuvelrug/i);
+      await t.test('de SWV-pagina toont de regiokaart', async () => {
+        assert.equal(await page.locator('svg.passend-kaart[role="img"]').count(), 1, 'geen regiokaart');
+      });
       await screenshot(page, 'swv-po2603');
+
+      // The public school finder, a school page and the comparison (demo offers of PO2603's schools).
+      await checkUrl(t, page, '/scholen/zoeken', 'Zoek een school die past bij uw kind');
+      await checkUrl(t, page, '/scholen/zoeken?postcode=3701&behoefte=gedrag&behoefte=taal-lezen', 'Zoek een school die past bij uw kind');
+      await screenshot(page, 'schoolzoeker-resultaten');
+      const passend = page.getByRole('region', { name: /^Scholen die passen/ });
+      const codes = await passend.getByRole('checkbox').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+      assert.ok(codes.length >= 3, `verwacht minstens 3 passende demo-scholen bij 3701, kreeg ${codes.length}`);
+      const eerste = passend.getByRole('heading', { level: 4 }).first();
+      const schoolNaam = ((await eerste.textContent()) ?? '').trim();
+      await checkUrl(t, page, `/scholen/${codes[0]}`, schoolNaam);
+      await screenshot(page, 'school');
+      await checkUrl(t, page, `/scholen/vergelijken?school=${codes[0]}&school=${codes[1]}`, 'Scholen vergelijken');
+      await screenshot(page, 'scholen-vergelijken');
+      await checkUrl(t, page, `/scholen/vergelijken?school=${codes[0]}`, 'Scholen vergelijken', 422);
+      await t.test('/scholen/zoeken met een foute postcode (422)', async () => {
+        await visit(page, '/scholen/zoeken');
+        await page.getByLabel('Postcode', { exact: true }).fill('37a1');
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Zoek scholen' }).click(), 422);
+        await checkErrorPage(page, '/scholen/zoeken (foute postcode)', 1);
+        assert.equal(await page.getByLabel('Postcode', { exact: true }).inputValue(), '37a1', 'de postcode is niet bewaard');
+      });
       await checkUrl(t, page, '/stijlgids', 'Stijlgids');
       await screenshot(page, 'stijlgids');
       await checkUrl(t, page, '/toegankelijkheid', 'Toegankelijkheid');
@@ -220,7 +245,7 @@ describe('toegankelijkheid in de browser', { skip }, () => {
     const ctx = await h.newContext();
     const page = await ctx.newPage();
     try {
-      for (const url of ['/', '/inloggen', '/samenwerkingsverbanden/PO2603', '/stijlgids']) {
+      for (const url of ['/', '/inloggen', '/samenwerkingsverbanden/PO2603', '/scholen/zoeken', '/stijlgids']) {
         await t.test(url, () => checkKeyboard(page, url, url === '/stijlgids' ? 60 : 25));
       }
     } finally {

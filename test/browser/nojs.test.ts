@@ -3,6 +3,7 @@
  * plain HTML forms (POST → redirect → GET). A member of staff logs in with password and app code, finds and opens
  * a pupil, registers a new pupil (first with a mistake, then corrected), adds a parent with an invitation and logs
  * out; the parent takes the invitation from the demo mailbox, logs in with the e-mailed code and sees the child.
+ * A parent without an account looks for a school with the public finder and compares two schools (GET forms only).
  * No page.evaluate here: with JavaScript off only Playwright's own locators work.
  */
 import assert from 'node:assert/strict';
@@ -212,5 +213,53 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
     assert.equal(await page.getByRole('link', { name: 'Gegevens wijzigen' }).count(), 0, 'een ouder mag niet wijzigen');
     await screenshot(page, 'nojs-320-ouder-dossier');
     await logout(page);
+  });
+
+  test('een ouder zoekt een school die past en vergelijkt er twee', async () => {
+    await visit(page, '/scholen/zoeken');
+    assert.equal(await h1(page), 'Zoek een school die past bij uw kind');
+    await page.getByLabel('Postcode', { exact: true }).fill('3701');
+    await page.getByLabel('Gedrag', { exact: true }).check();
+    await page.getByLabel('Taal, lezen en dyslexie', { exact: true }).check();
+    await expectNavigation(page, () => page.getByRole('button', { name: 'Zoek scholen' }).click());
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/scholen/zoeken');
+    assert.equal(url.searchParams.get('postcode'), '3701');
+    assert.deepEqual(url.searchParams.getAll('behoefte').sort(), ['gedrag', 'taal-lezen']);
+    assert.equal(await page.getByLabel('Postcode', { exact: true }).inputValue(), '3701', 'de postcode staat niet meer in het veld');
+    assert.equal(await page.getByLabel('Gedrag', { exact: true }).isChecked(), true);
+
+    const passend = page.getByRole('region', { name: /^Scholen die passen/ });
+    const tekst = (await passend.textContent()) ?? '';
+    assert.match(tekst, /\d+,\d km hemelsbreed/, 'geen afstand (hemelsbreed) bij de scholen');
+    assert.match(tekst, /Demo: verzonnen voorbeeld/, 'het demo-aanbod is niet als demo gemarkeerd');
+    assert.match(tekst, /Gedrag/);
+    const vinkjes = passend.getByRole('checkbox', { name: /^Vergelijk / });
+    assert.ok((await vinkjes.count()) >= 3, `verwacht minstens 3 passende scholen bij 3701, kreeg ${await vinkjes.count()}`);
+    await screenshot(page, 'nojs-320-schoolzoeker');
+    const namen: string[] = [];
+    for (const i of [0, 1]) {
+      const naam = ((await passend.getByRole('heading', { level: 4 }).nth(i).textContent()) ?? '').trim();
+      namen.push(naam);
+      await vinkjes.nth(i).check();
+    }
+    await expectNavigation(page, () => passend.getByRole('button', { name: 'Vergelijk de aangevinkte scholen' }).click());
+    assert.equal(path(page), '/scholen/vergelijken');
+    assert.equal(await h1(page), 'Scholen vergelijken');
+    const tabel = page.getByRole('table');
+    assert.equal(await tabel.count(), 1);
+    const kolommen = ((await tabel.locator('thead').textContent()) ?? '').trim();
+    for (const naam of namen) assert.ok(kolommen.includes(naam), `${naam} staat niet in de vergelijking (${kolommen})`);
+    assert.equal(await tabel.getByRole('rowheader', { name: 'Gedrag', exact: true }).count(), 1);
+    assert.equal(await tabel.getByRole('rowheader', { name: 'Taal, lezen en dyslexie', exact: true }).count(), 1);
+    await screenshot(page, 'nojs-320-vergelijken');
+
+    // Back to the same results, with both schools still ticked.
+    await expectNavigation(page, () => page.getByRole('link', { name: 'Terug naar uw zoekresultaten' }).click());
+    assert.equal(path(page), '/scholen/zoeken');
+    assert.equal(await page.getByLabel('Postcode', { exact: true }).inputValue(), '3701');
+    const terug = page.getByRole('region', { name: /^Scholen die passen/ }).getByRole('checkbox', { name: /^Vergelijk / });
+    assert.equal(await terug.nth(0).isChecked(), true, 'het vinkje bij de eerste school is weg');
+    assert.equal(await terug.nth(1).isChecked(), true, 'het vinkje bij de tweede school is weg');
   });
 });

@@ -17,7 +17,7 @@ import {
   magAanbodBewerken, magAanbodLezen, magAanbodVaststellen, magBasisVaststellen, magSwvAanbodBeheren,
 } from './rules/toegang.js';
 import { controleerVaststelling, huidigeVersie, kopieerInhoud, volgnummerVoorNieuweVersie } from './rules/versie.js';
-import { isSchooljaar } from './rules/schooljaar.js';
+import { isSchooljaar, volgendSchooljaar } from './rules/schooljaar.js';
 import type { AanbodInhoud, BasisBevestiging, BasisOnderdeel } from './rules/typen.js';
 
 export interface Actor {
@@ -128,7 +128,7 @@ export async function startVersie(deps: AanbodDeps, actor: Actor, invoer: { scho
   if (!isSchooljaar(invoer.schooljaar)) throw new AppError('validation_failed', { fields: { schooljaar: 'Kies een schooljaar, zoals 2026-2027.' } });
   const huidig = schoolYearOf(deps.clock.today());
   // A school prepares at most next year; older years are history and stay as they were adopted.
-  if (invoer.schooljaar < huidig || invoer.schooljaar > `${Number(huidig.slice(0, 4)) + 1}-${Number(huidig.slice(0, 4)) + 2}`) {
+  if (invoer.schooljaar !== huidig && invoer.schooljaar !== volgendSchooljaar(huidig)) {
     throw new AppError('validation_failed', { fields: { schooljaar: `Kies dit schooljaar (${huidig}) of het volgende.` } });
   }
   return tx(deps, actor, async (t, swvId) => {

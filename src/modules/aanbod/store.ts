@@ -3,7 +3,7 @@
  * SWV profile. Always called inside a tenant transaction (RLS: the tenant's own rows plus everyone's adopted ones;
  * writes only in the own tenant). The public read side is in publiek-store.ts.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { rows, type Executor } from '../../platform/db/client.js';
 import { vestiging } from '../register/schema.js';
 import { basisondersteuning, ondersteuningsaanbod, swvProfiel } from './schema.js';
@@ -203,11 +203,4 @@ export async function bewaarProfiel(ex: Executor, swvId: string, versie: number,
     .where(and(eq(swvProfiel.swvId, swvId), eq(swvProfiel.versie, versie)))
     .returning({ id: swvProfiel.swvId });
   return r.length === 1;
-}
-
-/** Used by tests and exports: versions of all schools in an SWV for a year, by school. */
-export async function listVersiesVanSwv(ex: Executor, swvId: string, schooljaar: string): Promise<VersieRij[]> {
-  return ex.select().from(ondersteuningsaanbod)
-    .where(and(eq(ondersteuningsaanbod.swvId, swvId), eq(ondersteuningsaanbod.schooljaar, schooljaar)))
-    .orderBy(asc(ondersteuningsaanbod.vestigingCode), asc(ondersteuningsaanbod.volgnummer));
 }
