@@ -18,7 +18,7 @@ import { AppError } from '../../platform/errors.js';
 import { formatDutch, schoolYearOf } from '../../platform/civil-date.js';
 import { Layout } from '../../platform/views/layout.js';
 import {
-  Alert, Button, DataList, ErrorSummary, fieldId, Form, FormField, Heading, Link, Paragraph, SelectField, Table,
+  Alert, Button, DataList, ErrorSummary, fieldId, Form, FormField, Heading, Link, Paragraph, RadioGroup, SelectField, Table,
   CheckboxField, type DataListItem,
 } from '../../platform/views/components.js';
 import { findSwv, leerlingTrend } from '../register/store.js';
@@ -45,7 +45,7 @@ const MAX_VERGELIJKEN = 3;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** The query parameters of the finder; the `terug` link of the comparison keeps only these. */
-const ZOEK_VELDEN = ['postcode', 'behoefte', 'soort', 'denominatie', 'afstand'] as const;
+const ZOEK_VELDEN = ['postcode', 'behoefte', 'soort', 'denominatie', 'afstand', 'niveau'] as const;
 
 // -------------------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -77,6 +77,7 @@ interface ZoekInvoer {
   soort: string[];
   denominatie: string;
   afstand: string;
+  niveau: string;
 }
 
 function leesZoekInvoer(c: AppContext): ZoekInvoer {
@@ -86,6 +87,7 @@ function leesZoekInvoer(c: AppContext): ZoekInvoer {
     soort: queryLijst(c, 'soort'),
     denominatie: queryText(c, 'denominatie', 100),
     afstand: queryText(c, 'afstand', 10),
+    niveau: queryText(c, 'niveau', 20),
   };
 }
 
@@ -97,6 +99,7 @@ function zoekQuery(v: Zoekvraag): string {
   for (const s of v.schooltypen) p.append('soort', s);
   if (v.denominatie) p.set('denominatie', v.denominatie);
   p.set('afstand', String(v.maxKm));
+  if (v.minNiveau !== 'basis') p.set('niveau', v.minNiveau);
   return p.toString();
 }
 
@@ -303,6 +306,17 @@ function ZoekFormulier(props: { invoer: ZoekInvoer; fouten: Record<string, strin
         options={DOMEIN_CODES.map((d) => ({ value: d, label: DOMEINEN[d].label, description: DOMEINEN[d].uitleg }))}
         checked={invoer.behoefte}
       />
+      <RadioGroup
+        name="niveau"
+        legend="Hoeveel ondersteuning zoekt u?"
+        value={invoer.niveau || 'basis'}
+        error={fouten.niveau}
+        options={[
+          { value: 'basis', label: 'Ook basisondersteuning', description: NIVEAUS.basis.uitleg },
+          { value: 'extra', label: 'Alleen scholen met extra ondersteuning', description: 'Meer dan de basis: bijvoorbeeld een specialist of een kleine groep.' },
+          { value: 'specialistisch', label: 'Alleen specialistische ondersteuning', description: NIVEAUS.specialistisch.uitleg },
+        ]}
+      />
       <CheckboxGroep
         name="soort"
         legend="Soort school"
@@ -456,7 +470,8 @@ function Resultaten(props: { uitkomst: Extract<ZoekUitkomst, { soort: 'resultaat
       <Paragraph>{HEMELSBREED_UITLEG}</Paragraph>
       {metBehoeften && (
         <Paragraph>
-          U zocht ondersteuning bij: {v.behoeften.map(domeinLabel).join(', ')}. Passend laat zien wat scholen zelf over hun
+          U zocht {v.minNiveau === 'extra' ? 'extra ' : v.minNiveau === 'specialistisch' ? 'specialistische ' : ''}ondersteuning
+          bij: {v.behoeften.map(domeinLabel).join('; ')}. Passend laat zien wat scholen zelf over hun
           ondersteuning schrijven. Bespreek met de school wat uw kind nodig heeft.
         </Paragraph>
       )}
@@ -1229,7 +1244,7 @@ export function registerAanbodPubliekRoutes(app: App): void {
     return c.json({
       vraag: {
         postcode: u.vraag.postcode, pc4: u.vraag.pc4, behoeften: u.vraag.behoeften, schooltypen: u.vraag.schooltypen,
-        denominatie: u.vraag.denominatie, maxKm: u.vraag.maxKm,
+        denominatie: u.vraag.denominatie, maxKm: u.vraag.maxKm, minNiveau: u.vraag.minNiveau,
       },
       herkomst: u.herkomst,
       schooljaar: u.huidigSchooljaar,

@@ -98,7 +98,8 @@ function geenPassendeMelding(vraag: Zoekvraag): string {
   // Labels in quotes: some contain a comma themselves ("Taal, lezen en dyslexie").
   const wat = opsomming(vraag.behoeften.map((b) => `‘${DOMEINEN[b].label}’`));
   // "volgens Passend": schools that have not put their offer in Passend may still offer it.
-  return `Geen school binnen ${km} biedt volgens Passend ondersteuning bij ${wat}.`;
+  const niveau = vraag.minNiveau === 'basis' ? '' : vraag.minNiveau === 'extra' ? 'extra ' : 'specialistische ';
+  return `Geen school binnen ${km} biedt volgens Passend ${niveau}ondersteuning bij ${wat}.`;
 }
 
 /**
@@ -127,7 +128,7 @@ export async function zoekScholen(db: Database, clock: Clock, vraag: Zoekvraag):
       // The SQL only narrowed by soort; a VO level (vmbo, havo, …) needs the onderwijsstructuur.
       .filter((r) => pastBijSchooltype(r, vraag.schooltypen))
       .map((r) => ({ lat: r.lat, lon: r.lon, naam: r.naam, aanbod: r.aanbod, data: r }));
-    const lijsten = verdeelOverLijsten(kandidaten, { herkomst, behoeften: vraag.behoeften, maxKm: vraag.maxKm });
+    const lijsten = verdeelOverLijsten(kandidaten, { herkomst, behoeften: vraag.behoeften, maxKm: vraag.maxKm, minNiveau: vraag.minNiveau });
     const geenPassende = lijsten.passend.length === 0
       ? { melding: geenPassendeMelding(vraag), steunpunten: await swvsMetSteunpunt(tx, relevanteSwvs(gebied, vraag.schooltypen)) }
       : null;

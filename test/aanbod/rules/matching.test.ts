@@ -190,3 +190,19 @@ test('zoekScholen: adding a need never moves a school from deels to passend (pro
     }),
   );
 });
+
+test('minNiveau: asking for extra support leaves out basis-level entries and confirmed basis items', () => {
+  const aanbod = {
+    domeinen: [
+      { domein: 'gedrag' as const, niveau: 'extra' as const, watWijDoen: 'Gedragsspecialist', expertise: '', grenzen: '' },
+      { domein: 'rekenen' as const, niveau: 'basis' as const, watWijDoen: 'Rekenhoek', expertise: '', grenzen: '' },
+    ],
+    basisOnderdelen: [{ code: 'b1', domein: 'taal-lezen' as const, omschrijving: 'Dyslexieprotocol', geboden: true }],
+  };
+  assert.equal(beoordeelAanbod(aanbod, ['gedrag', 'taal-lezen', 'rekenen']).dekking, 'volledig');
+  const extra = beoordeelAanbod(aanbod, ['gedrag', 'taal-lezen', 'rekenen'], 'extra');
+  assert.equal(extra.dekking, 'deels');
+  assert.deepEqual(extra.redenen.map((r) => r.domein), ['gedrag']);
+  assert.deepEqual(extra.ontbreekt, ['taal-lezen', 'rekenen']);
+  assert.equal(beoordeelAanbod(aanbod, ['gedrag'], 'specialistisch').dekking, 'geen');
+});

@@ -35,6 +35,7 @@ test('leesZoekvraag: only a postcode gives the defaults', () => {
     schooltypen: [],
     denominatie: null,
     maxKm: STANDAARD_MAX_KM,
+    minNiveau: 'basis',
   });
   assert.equal(STANDAARD_MAX_KM, 10);
   assert.deepEqual(GRENZEN_MAX_KM, { min: 1, max: 100 });
@@ -146,4 +147,19 @@ test('leesZoekvraag never throws and every ok result keeps the invariants (fuzz 
     ),
     { numRuns: 3000 },
   );
+});
+
+test('niveau: empty means any level; a known level is kept; anything else is a Dutch error', () => {
+  const ok = (niveau?: string) => {
+    const r = leesZoekvraag({ postcode: '3701', niveau });
+    assert.ok(r.ok);
+    return r.vraag.minNiveau;
+  };
+  assert.equal(ok(undefined), 'basis');
+  assert.equal(ok(''), 'basis');
+  assert.equal(ok('extra'), 'extra');
+  assert.equal(ok('specialistisch'), 'specialistisch');
+  const fout = leesZoekvraag({ postcode: '3701', niveau: 'veel' });
+  assert.ok(!fout.ok);
+  assert.match(fout.fouten.niveau!, /Kies hoeveel ondersteuning/);
 });

@@ -10,7 +10,7 @@
  * ones that describe some, then the ones without a published offer, each by straight-line distance.
  */
 import { afstandKm as berekenAfstand, type Punt } from './afstand.js';
-import type { DomeinCode, Niveau } from './domeinen.js';
+import { niveauRang, type DomeinCode, type Niveau } from './domeinen.js';
 import type { BasisBevestiging, DomeinAanbod } from './typen.js';
 
 /** One covered need and the school's own words for it. */
@@ -41,9 +41,10 @@ export interface AanbodVoorMatching {
 /**
  * Compares a school's offer (null: the school has not published one) with the needs. Duplicate needs count once.
  * When the offer has two entries for one domain (the content checks forbid it, but old data may have it) the first
- * one counts.
+ * one counts. `minNiveau` lets a parent ask for more than basisondersteuning: a need then only counts as covered
+ * by an entry of at least that level (basis items are level 'basis').
  */
-export function beoordeelAanbod(aanbod: AanbodVoorMatching | null, behoeften: readonly DomeinCode[]): Beoordeling {
+export function beoordeelAanbod(aanbod: AanbodVoorMatching | null, behoeften: readonly DomeinCode[], minNiveau: Niveau = 'basis'): Beoordeling {
   const uniek = [...new Set(behoeften)];
   if (uniek.length === 0) return { dekking: 'geen-behoefte', redenen: [], ontbreekt: [] };
   if (aanbod === null) return { dekking: 'onbekend', redenen: [], ontbreekt: uniek };
@@ -51,12 +52,12 @@ export function beoordeelAanbod(aanbod: AanbodVoorMatching | null, behoeften: re
   const ontbreekt: DomeinCode[] = [];
   for (const domein of uniek) {
     const eigen = aanbod.domeinen.find((d) => d.domein === domein);
-    if (eigen) {
+    if (eigen && niveauRang(eigen.niveau) >= niveauRang(minNiveau)) {
       redenen.push({ domein, niveau: eigen.niveau, tekst: eigen.watWijDoen });
       continue;
     }
     const basis = aanbod.basisOnderdelen.filter((b) => b.domein === domein && b.geboden === true);
-    if (basis.length > 0) {
+    if (!eigen && minNiveau === 'basis' && basis.length > 0) {
       redenen.push({ domein, niveau: 'basis', tekst: basis.map((b) => b.omschrijving).join('; ') });
       continue;
     }
@@ -95,7 +96,7 @@ function vergelijk<T>(a: Treffer<T>, b: Treffer<T>): number {
  */
 export function zoekScholen<T>(
   kandidaten: readonly Kandidaat<T>[],
-  criteria: { herkomst: Punt; behoeften: readonly DomeinCode[]; maxKm: number },
+  criteria: { herkomst: Punt; behoeften: readonly DomeinCode[]; maxKm: number; minNiveau?: Niveau },
 ): { passend: Treffer<T>[]; deels: Treffer<T>[]; onbekend: Treffer<T>[] } {
   const passend: Treffer<T>[] = [];
   const deels: Treffer<T>[] = [];
@@ -105,7 +106,7 @@ export function zoekScholen<T>(
     if (lat === null || lon === null || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
     const afstand = berekenAfstand(criteria.herkomst, { lat, lon });
     if (!(afstand <= criteria.maxKm)) continue;
-    const beoordeling = beoordeelAanbod(kandidaat.aanbod, criteria.behoeften);
+    const beoordeling = beoordeelAanbod(kandidaat.aanbod, criteria.behoeften, criteria.minNiveau);
     const treffer: Treffer<T> = { kandidaat, afstandKm: afstand, beoordeling };
     switch (beoordeling.dekking) {
       case 'volledig':

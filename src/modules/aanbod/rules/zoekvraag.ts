@@ -6,7 +6,7 @@
  * Postcodes: the PostNL system (see src/modules/register/rules/postcode.ts). A parent may give only the four
  * digits (PC4) or the full postcode (PC6); the finder measures from the centre of the area either way.
  */
-import { isDomeinCode, type DomeinCode } from './domeinen.js';
+import { isDomeinCode, isNiveau, type DomeinCode, type Niveau } from './domeinen.js';
 import { isSchooltypeFilter, type SchooltypeFilter } from './schooltype.js';
 import { normaliseerPc4, normaliseerPostcode } from '../../register/rules/postcode.js';
 
@@ -18,6 +18,8 @@ export interface Zoekvraag {
   schooltypen: SchooltypeFilter[];
   denominatie: string | null;
   maxKm: number;
+  /** The least level of support that counts ('basis': basisondersteuning counts too). */
+  minNiveau: Niveau;
 }
 
 /** Distance used when the parent does not choose one. */
@@ -31,6 +33,7 @@ export const FOUT_POSTCODE = 'Deze postcode bestaat niet. Vul 4 cijfers in, of 4
 export const FOUT_BEHOEFTE = 'Kies ondersteuning uit de lijst.';
 export const FOUT_SOORT = 'Kies een soort school uit de lijst.';
 export const FOUT_DENOMINATIE = `Vul bij richting hoogstens ${MAX_DENOMINATIE_TEKENS} tekens in, zoals katholiek of openbaar.`;
+export const FOUT_NIVEAU = 'Kies hoeveel ondersteuning de school moet bieden uit de lijst.';
 export const FOUT_AFSTAND = `Kies een afstand van ${GRENZEN_MAX_KM.min} tot en met ${GRENZEN_MAX_KM.max} kilometer, in hele kilometers (zoals 10).`;
 
 type Invoer = {
@@ -39,6 +42,7 @@ type Invoer = {
   soort?: readonly string[];
   denominatie?: string;
   afstand?: string;
+  niveau?: string;
 };
 
 /** A query parameter can arrive once (a string) or several times (a list); anything else is not a list. */
@@ -99,7 +103,7 @@ function leesDenominatie(waarde: unknown): string | null | undefined {
 
 /**
  * Reads the finder's question. On failure every wrong field has a plain Dutch message, keyed by the input name
- * (`postcode`, `behoefte`, `soort`, `denominatie`, `afstand`) so a form can show it next to the field.
+ * (`postcode`, `behoefte`, `soort`, `denominatie`, `afstand`, `niveau`) so a form can show it next to the field.
  */
 export function leesZoekvraag(invoer: Invoer): { ok: true; vraag: Zoekvraag } | { ok: false; fouten: Record<string, string> } {
   const bron: Record<string, unknown> = typeof invoer === 'object' && invoer !== null ? invoer : {};
@@ -114,8 +118,12 @@ export function leesZoekvraag(invoer: Invoer): { ok: true; vraag: Zoekvraag } | 
   if (denominatie === undefined) fouten.denominatie = FOUT_DENOMINATIE;
   const maxKm = leesAfstand(bron.afstand);
   if (maxKm === null) fouten.afstand = FOUT_AFSTAND;
-  if (typeof postcode === 'string' || behoeften === null || schooltypen === null || denominatie === undefined || maxKm === null) {
+  // Empty (or absent) means "any level"; anything else must be a known level.
+  const niveauTekst = typeof bron.niveau === 'string' ? bron.niveau.trim() : bron.niveau === undefined || bron.niveau === null ? '' : null;
+  const minNiveau: Niveau | null = niveauTekst === '' ? 'basis' : niveauTekst !== null && isNiveau(niveauTekst) ? niveauTekst : null;
+  if (minNiveau === null) fouten.niveau = FOUT_NIVEAU;
+  if (typeof postcode === 'string' || behoeften === null || schooltypen === null || denominatie === undefined || maxKm === null || minNiveau === null) {
     return { ok: false, fouten };
   }
-  return { ok: true, vraag: { postcode: postcode.postcode, pc4: postcode.pc4, behoeften, schooltypen, denominatie, maxKm } };
+  return { ok: true, vraag: { postcode: postcode.postcode, pc4: postcode.pc4, behoeften, schooltypen, denominatie, maxKm, minNiveau } };
 }
