@@ -1,7 +1,9 @@
 /**
  * The public side of the ondersteuningsaanbod, through HTTP: the school finder (page and API), the comparison, a
- * school's page with history and exports, and the SWV page. The region is made up and lies in the North Sea
- * (54° N, 3° E), so no school of a real register can ever fall inside the search box.
+ * school's page with history and exports, and the SWV page, on every database kind. The region is made up and lies
+ * in the North Sea, so no school of a real register can fall inside the search box. On a shared PostgreSQL database
+ * each run takes a random spot at sea and free PC4 codes, and moves its schools off the map when it is done, so runs
+ * never see each other's schools.
  *
  * The rule every test keeps an eye on: a concept is never public — not on a page, not in the API, not through the
  * finder's matching — also not for a logged-in member of the SWV's own staff, whose tenant can read its concepts.
@@ -9,17 +11,17 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
+import { databaseKinds } from '../support/db.js';
 import { makeTestApp, buildTenant, buildUser, login, Client, type TestContext, type TestTenant } from '../support/app.js';
 import { schoolYearOf } from '../../src/platform/civil-date.js';
 import { vorigSchooljaar } from '../../src/modules/aanbod/rules/schooljaar.js';
 import { leesJson } from '../../src/modules/aanbod/uitwisseling.js';
 import type { DomeinAanbod } from '../../src/modules/aanbod/rules/typen.js';
-import type { Tx } from '../../src/platform/db/client.js';
+import { rows, type Tx } from '../../src/platform/db/client.js';
 
 const GEHEIM = 'GEHEIM-CONCEPT-TEKST';
 /** 1 km of latitude in degrees (≈ 1/111.2). */
 const KM = 1 / 111.19;
-const MIDDEN = { lat: 54.0, lon: 3.0 };
 
 interface Versie {
   code: string;
@@ -47,7 +49,9 @@ async function insertVersie(tx: Tx, t: TestTenant, v: Versie): Promise<void> {
       ${vast ? 'positief' : null}, ${vast ? '2025-06-01' : null}, ${vast ? (v.vastgesteldOp ?? '2025-06-15') : null}, ${v.isDemo ?? false})`);
 }
 
-describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
+for (const kind of databaseKinds()) describe(`publieke schoolzoeker, schoolpagina en SWV-pagina [${kind}]`, () => {
+  // North Sea, 54.2–56.2° N, 2.6–5.4° E: no Dutch school or postcode area lies there.
+  const MIDDEN = { lat: 54.2 + Math.random() * 2, lon: 2.6 + Math.random() * 2.8 };
   let ctx: TestContext;
   let t: TestTenant;
   /** A: 1 km, fits gedrag + taal-lezen; B: 3 km, only gedrag (+ a concept with taal-lezen); C: 5 km, only a concept; D: 30 km. */
@@ -57,11 +61,18 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
   let D: string;
   let huidig: string;
   let vorig: string;
-  const PC = '8881';
+  /** Four free PC4 codes: the first is the parent's, the last lies outside the region. */
+  let PCS: string[];
+  let PC: string;
 
   before(async () => {
-    ctx = await makeTestApp('pglite');
+    ctx = await makeTestApp(kind);
     t = await buildTenant(ctx.db);
+    const bezet = new Set((await rows<{ pc4: string }>(ctx.db.owner, sql`select pc4 from pc4`)).map((r) => r.pc4));
+    const vrij = Array.from({ length: 9000 }, (_, i) => String(1000 + i)).filter((c) => !bezet.has(c));
+    const start = Math.floor(Math.random() * (vrij.length - 4));
+    PCS = vrij.slice(start, start + 4);
+    PC = PCS[0]!;
     A = t.vestigingCode;
     B = t.andereVestigingCode;
     C = `${A.slice(0, 4)}01`;
@@ -76,10 +87,10 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
     const plek: [string, number, string][] = [[A, 1, 'Openbaar'], [B, 3, 'Rooms-Katholiek'], [C, 5, 'Protestants-Christelijk'], [D, 30, 'Openbaar']];
     for (const [code, km, denominatie] of plek) {
       await o.execute(sql`update vestiging set lat = ${MIDDEN.lat + km * KM}, lon = ${MIDDEN.lon}, denominatie = ${denominatie},
-          straat = 'Schoolstraat', huisnummer = '1', postcode = '8881AB', internet = 'www.school.test' where code = ${code}`);
+          straat = 'Schoolstraat', huisnummer = '1', postcode = ${`${PC}AB`}, internet = 'www.school.test' where code = ${code}`);
     }
     // Three PC4 areas in the region and one next to it (for the map), all at sea.
-    for (const [pc4, dLat, inRegio] of [['8881', 0, true], ['8882', 0.03, true], ['8883', -0.03, true], ['8884', 0.2, false]] as const) {
+    for (const [pc4, dLat, inRegio] of [[PCS[0]!, 0, true], [PCS[1]!, 0.03, true], [PCS[2]!, -0.03, true], [PCS[3]!, 0.2, false]] as const) {
       await o.execute(sql`insert into pc4 (pc4, gemeente, plaats, swv_po, lat, lon)
           values (${pc4}, 'Testgemeente', 'Zeedorp', ${inRegio ? t.swvId : null}, ${MIDDEN.lat + dLat}, ${MIDDEN.lon + dLat})`);
     }
@@ -106,7 +117,12 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
           ${JSON.stringify([{ code: 'g1', domein: 'gedrag', omschrijving: 'Een gedragsaanpak voor de hele school' }, { code: 't1', domein: 'taal-lezen', omschrijving: 'Dyslexieprotocol' }])}::jsonb, '2025-05-01')`);
     });
   });
-  after(async () => ctx.db.close());
+  after(async () => {
+    // Off the map for later runs on a shared database (adopted versions themselves can never be deleted).
+    await ctx.db.owner.execute(sql`update vestiging set lat = null, lon = null where code in (${A}, ${B}, ${C}, ${D})`);
+    await ctx.db.owner.execute(sql`delete from pc4 where pc4 in (${PCS[0]!}, ${PCS[1]!}, ${PCS[2]!}, ${PCS[3]!})`);
+    await ctx.db.close();
+  });
 
   const anon = () => new Client(ctx.app);
   const pos = (text: string, needle: string) => {
@@ -155,7 +171,7 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
       assert.match(r.text, /<p class="utrecht-paragraph">De afstand is hemelsbreed: in een rechte lijn/);
       assert.match(r.text, /action="\/scholen\/vergelijken"/);
       assert.match(r.text, new RegExp(`name="school" value="${A}"`));
-      assert.match(r.text, /name="terug" value="postcode=8881&amp;behoefte=gedrag&amp;behoefte=taal-lezen&amp;afstand=10"/);
+      assert.match(r.text, new RegExp(`name="terug" value="postcode=${PC}&amp;behoefte=gedrag&amp;behoefte=taal-lezen&amp;afstand=10"`));
     });
 
     it('zonder behoeften: alle scholen in de eerste lijst, dichtstbij eerst; de afstand is instelbaar', async () => {
@@ -225,7 +241,7 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
     });
 
     it('rare invoer geeft nooit een 500', async () => {
-      for (const q of ['postcode=%00', 'postcode=%ED%A0%80', 'postcode=8881&behoefte=%00', 'postcode=8881&afstand=1e9', 'postcode=8881&denominatie=' + 'x'.repeat(500), 'postcode=8881&soort=vo%27--', 'behoefte=gedrag']) {
+      for (const q of ['postcode=%00', 'postcode=%ED%A0%80', `postcode=${PC}&behoefte=%00`, `postcode=${PC}&afstand=1e9`, `postcode=${PC}&denominatie=` + 'x'.repeat(500), `postcode=${PC}&soort=vo%27--`, 'behoefte=gedrag']) {
         const r = await anon().get(`/scholen/zoeken?${q}`);
         assert.ok(r.status === 200 || r.status === 422, `${q} → ${r.status}`);
       }
@@ -291,7 +307,7 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
 
   describe('vergelijken', () => {
     it('twee scholen naast elkaar in een toegankelijke tabel, met een link terug naar dezelfde zoekvraag', async () => {
-      const terug = encodeURIComponent('postcode=8881&behoefte=gedrag&afstand=10&evil=javascript:alert(1)');
+      const terug = encodeURIComponent(`postcode=${PC}&behoefte=gedrag&afstand=10&evil=javascript:alert(1)`);
       const r = await anon().get(`/scholen/vergelijken?school=${A}&school=${B.toLowerCase()}&terug=${terug}`);
       assert.equal(r.status, 200);
       assert.match(r.text, /<caption[^>]*>Vergelijking van Testschool De Linde, Testschool Het Anker<\/caption>/);
@@ -303,7 +319,7 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
       assert.match(r.text, /Biedt 1 van de 2 onderdelen/);
       assert.match(r.text, /214 \(1 oktober 2024\)/);
       assert.match(r.text, /Demo: verzonnen voorbeeld/);
-      assert.match(r.text, new RegExp(`href="/scholen/zoeken\\?postcode=8881&amp;behoefte=gedrag&amp;afstand=10&amp;school=${A}&amp;school=${B}#resultaten"`));
+      assert.match(r.text, new RegExp(`href="/scholen/zoeken\\?postcode=${PC}&amp;behoefte=gedrag&amp;afstand=10&amp;school=${A}&amp;school=${B}#resultaten"`));
       assert.doesNotMatch(r.text, /evil|javascript:/);
     });
 
@@ -315,7 +331,7 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
       const een = await anon().get(`/scholen/vergelijken?school=${A}`);
       assert.equal(een.status, 422);
       assert.match(een.text, /U heeft 1 school gekozen/);
-      const vier = await anon().get(`/scholen/vergelijken?school=${A}&school=${B}&school=${C}&school=${D}&terug=postcode%3D8881`);
+      const vier = await anon().get(`/scholen/vergelijken?school=${A}&school=${B}&school=${C}&school=${D}&terug=postcode%3D${PC}`);
       assert.equal(vier.status, 422);
       assert.match(vier.text, /U heeft 4 scholen gekozen\. U kunt hoogstens 3 scholen tegelijk vergelijken/);
       assert.match(vier.text, /Terug naar uw zoekresultaten/);
@@ -332,7 +348,7 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
       const r = await anon().get(`/scholen/${A}`);
       assert.equal(r.status, 200);
       assert.match(r.text, /<h1[^>]*>Testschool De Linde<\/h1>/);
-      assert.match(r.text, /Schoolstraat 1, 8881 AB Teststad/);
+      assert.match(r.text, new RegExp(`Schoolstraat 1, ${PC} AB Teststad`));
       assert.match(r.text, /href="https:\/\/www\.school\.test"/);
       assert.match(r.text, new RegExp(`href="/samenwerkingsverbanden/${t.swvId}"`));
       assert.match(r.text, new RegExp(`Vastgesteld op 1 juli 2025 \\(schooljaar ${huidig}\\)`));
@@ -446,7 +462,7 @@ describe('publieke schoolzoeker, schoolpagina en SWV-pagina [pglite]', () => {
       assert.equal(r.status, 200);
       assert.match(r.text, /landelijk samenwerkingsverband/);
       assert.doesNotMatch(r.text, /<svg/);
-      for (const path of ['/samenwerkingsverbanden/PO9999', '/samenwerkingsverbanden/%00', '/samenwerkingsverbanden/a-b']) {
+      for (const path of [`/samenwerkingsverbanden/POTX${Date.now().toString(36)}`, '/samenwerkingsverbanden/%00', '/samenwerkingsverbanden/a-b']) {
         assert.equal((await anon().get(path)).status, 404, path);
       }
     });

@@ -352,6 +352,69 @@ describe('toegankelijkheid in de browser', { skip }, () => {
     }
   });
 
+  test('schoolleider: ondersteuningsaanbod van een nieuw schooljaar vaststellen met het advies van de MR', async (t) => {
+    const ctx = await h.newContext();
+    const page = await ctx.newPage();
+    try {
+      await loginStaff(page, SCHOOLLEIDER);
+      await checkUrl(t, page, '/aanbod', /^Ondersteuningsaanbod van /);
+      await t.test('nieuwe versie als kopie; het concept met een fout (422) en verbeterd', async () => {
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Nieuwe versie maken' }).click());
+        assert.match(new URL(page.url()).pathname, /^\/aanbod\/versie\/[0-9a-f-]{36}$/);
+        assert.match(await h1(page), /^Ondersteuningsaanbod /);
+        await checkPage(page, '/aanbod/versie/:id (concept)');
+        await screenshot(page, 'aanbod-concept');
+        const email = page.getByLabel('E-mailadres', { exact: true });
+        const goed = await email.inputValue();
+        await email.fill('geen-adres');
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Concept opslaan' }).click(), 422);
+        await checkErrorPage(page, '/aanbod/versie/:id (fout e-mailadres)', 1);
+        await page.getByLabel('E-mailadres', { exact: true }).fill(goed);
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Concept opslaan' }).click());
+        await page.getByRole('status').filter({ hasText: 'Het concept is opgeslagen' }).waitFor();
+      });
+      await t.test('vaststellen: zonder advies van de MR (422), daarna met advies; de versie is openbaar', async () => {
+        await expectNavigation(page, () => page.getByRole('link', { name: 'Vaststellen met het advies van de MR' }).click());
+        assert.equal(await h1(page), 'Ondersteuningsaanbod vaststellen');
+        await checkPage(page, '/aanbod/versie/:id/vaststellen');
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Vaststellen en publiceren' }).click(), 422);
+        await checkErrorPage(page, '/aanbod/versie/:id/vaststellen (geen advies)', 2);
+        await page.getByRole('radio', { name: 'Positief advies', exact: true }).check();
+        await page.getByLabel('Datum van het advies').fill('2026-06-10');
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Vaststellen en publiceren' }).click());
+        assert.match(new URL(page.url()).pathname, /^\/scholen\/08LE00\/aanbod\/\d{4}-\d{4}\/\d+$/);
+        await page.getByRole('status').filter({ hasText: 'Het aanbod is vastgesteld' }).waitFor();
+        await checkPage(page, 'vastgestelde versie (openbaar)');
+      });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('directeur samenwerkingsverband: aanbod van de scholen, basisondersteuning en gegevens van het SWV', async (t) => {
+    const ctx = await h.newContext();
+    const page = await ctx.newPage();
+    try {
+      await loginStaff(page, DIRECTEUR);
+      await checkUrl(t, page, '/aanbod', 'Ondersteuningsaanbod van de scholen');
+      await checkUrl(t, page, '/swv/basisondersteuning', 'Basisondersteuning');
+      await t.test('een nieuw schooljaar beginnen: het formulier', async () => {
+        await visit(page, '/swv/basisondersteuning');
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Beginnen' }).click());
+        assert.match(await h1(page), /^Basisondersteuning \d{4}-\d{4}$/);
+        await checkPage(page, '/swv/basisondersteuning/:jaar (concept)');
+      });
+      await checkUrl(t, page, '/swv/profiel', 'Gegevens van het samenwerkingsverband');
+      await t.test('/swv/profiel met een fout (422)', async () => {
+        await page.getByLabel('E-mailadres').first().fill('geen-adres');
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Opslaan' }).click(), 422);
+        await checkErrorPage(page, '/swv/profiel (fout)', 1);
+      });
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('schoolleider: tweestapsverificatie opnieuw instellen (/mfa/instellen)', async () => {
     const ctx = await h.newContext();
     const page = await ctx.newPage();

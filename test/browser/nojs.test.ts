@@ -3,7 +3,8 @@
  * plain HTML forms (POST → redirect → GET). A member of staff logs in with password and app code, finds and opens
  * a pupil, registers a new pupil (first with a mistake, then corrected), adds a parent with an invitation and logs
  * out; the parent takes the invitation from the demo mailbox, logs in with the e-mailed code and sees the child.
- * A parent without an account looks for a school with the public finder and compares two schools (GET forms only).
+ * A parent without an account looks for a school with the public finder and compares three schools (GET forms
+ * only). The school leader adopts the school's ondersteuningsaanbod for the new school year with the MR's advice.
  * No page.evaluate here: with JavaScript off only Playwright's own locators work.
  */
 import assert from 'node:assert/strict';
@@ -18,6 +19,7 @@ import { DEMO_WACHTWOORD } from '../../src/demo/logins.js';
 const skip = chromiumSkipReason();
 
 const IB = 'ib@school.passend.test';
+const SCHOOLLEIDER = 'directie@school.passend.test';
 const NIEUWE_OUDER = { naam: 'Robin Bakkerus', email: 'robin.bakkerus@gezin.passend.test' };
 const LEERLING = { voornaam: 'Sterre', tussenvoegsel: 'van der', achternaam: 'Zonderscript', geboortedatum: '2017-05-14' };
 const LEERLING_NAAM = `${LEERLING.voornaam} ${LEERLING.tussenvoegsel} ${LEERLING.achternaam}`;
@@ -215,7 +217,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
     await logout(page);
   });
 
-  test('een ouder zoekt een school die past en vergelijkt er twee', async () => {
+  test('een ouder zoekt een school die past en vergelijkt er drie', async () => {
     await visit(page, '/scholen/zoeken');
     assert.equal(await h1(page), 'Zoek een school die past bij uw kind');
     await page.getByLabel('Postcode', { exact: true }).fill('3701');
@@ -238,7 +240,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
     assert.ok((await vinkjes.count()) >= 3, `verwacht minstens 3 passende scholen bij 3701, kreeg ${await vinkjes.count()}`);
     await screenshot(page, 'nojs-320-schoolzoeker');
     const namen: string[] = [];
-    for (const i of [0, 1]) {
+    for (const i of [0, 1, 2]) {
       const naam = ((await passend.getByRole('heading', { level: 4 }).nth(i).textContent()) ?? '').trim();
       namen.push(naam);
       await vinkjes.nth(i).check();
@@ -261,5 +263,47 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
     const terug = page.getByRole('region', { name: /^Scholen die passen/ }).getByRole('checkbox', { name: /^Vergelijk / });
     assert.equal(await terug.nth(0).isChecked(), true, 'het vinkje bij de eerste school is weg');
     assert.equal(await terug.nth(1).isChecked(), true, 'het vinkje bij de tweede school is weg');
+  });
+
+  test('de schoolleider stelt het aanbod van het nieuwe schooljaar vast, met het advies van de MR', async () => {
+    const leiderCtx = await h.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
+    const p = await leiderCtx.newPage();
+    try {
+      await visit(p, '/inloggen');
+      await p.getByLabel('E-mailadres', { exact: true }).fill(SCHOOLLEIDER);
+      await p.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
+      await expectNavigation(p, () => p.getByRole('button', { name: 'Inloggen', exact: true }).click());
+      await p.getByLabel('Code', { exact: true }).fill(await freshTotp(SCHOOLLEIDER));
+      await expectNavigation(p, () => p.getByRole('button', { name: 'Bevestigen' }).click());
+      await expectNavigation(p, () => menu(p).getByRole('link', { name: 'Ondersteuningsaanbod', exact: true }).click());
+      assert.equal(path(p), '/aanbod');
+      // The demo school has last year's offer only: start this year's as a copy.
+      assert.equal(await p.getByRole('radio', { name: 'Met een kopie van de laatste versie' }).isChecked(), true);
+      await expectNavigation(p, () => p.getByRole('button', { name: 'Nieuwe versie maken' }).click());
+      const versiePad = path(p);
+      assert.match(versiePad, /^\/aanbod\/versie\/[0-9a-f-]{36}$/);
+      // A change in a collapsed domain section (native <details>, no script needed) and a save.
+      await p.locator('summary', { hasText: 'Gedrag' }).click();
+      await p.getByLabel('Onze school biedt ondersteuning bij: gedrag').check();
+      const gedrag = p.locator('details', { has: p.locator('summary', { hasText: 'Gedrag' }) });
+      await gedrag.getByRole('radio', { name: 'Extra ondersteuning' }).check();
+      await gedrag.getByLabel('Wat doet de school?').fill('Een vaste plek om tot rust te komen en een gedragsspecialist in het team.');
+      await expectNavigation(p, () => p.getByRole('button', { name: 'Concept opslaan' }).click());
+      await flash(p, 'Het concept is opgeslagen');
+      await expectNavigation(p, () => p.getByRole('link', { name: 'Vaststellen met het advies van de MR' }).click());
+      await p.getByRole('radio', { name: 'Positief advies', exact: true }).check();
+      await p.getByLabel('Datum van het advies').fill('2026-06-10');
+      await expectNavigation(p, () => p.getByRole('button', { name: 'Vaststellen en publiceren' }).click());
+      assert.match(path(p), /^\/scholen\/08LE00\/aanbod\/\d{4}-\d{4}\/1$/);
+      await flash(p, 'Het aanbod is vastgesteld');
+      assert.match((await p.locator('main').textContent()) ?? '', /Een vaste plek om tot rust te komen/);
+      await screenshot(p, 'nojs-320-aanbod-vastgesteld');
+      // Adopted is read-only: the staff page of the version has no form any more.
+      await visit(p, versiePad);
+      assert.equal(await p.getByRole('button', { name: 'Concept opslaan' }).count(), 0);
+      assert.match((await p.locator('main').textContent()) ?? '', /Status: vastgesteld op/);
+    } finally {
+      await leiderCtx.close();
+    }
   });
 });

@@ -18,7 +18,7 @@ import {
 } from './rules/toegang.js';
 import { controleerVaststelling, huidigeVersie, kopieerInhoud, volgnummerVoorNieuweVersie } from './rules/versie.js';
 import { isSchooljaar, volgendSchooljaar } from './rules/schooljaar.js';
-import type { AanbodInhoud, BasisBevestiging, BasisOnderdeel } from './rules/typen.js';
+import { inhoudVan, type AanbodInhoud, type BasisBevestiging, type BasisOnderdeel } from './rules/typen.js';
 
 export interface Actor {
   gebruikerId: string;
@@ -68,15 +68,6 @@ function legeInhoud(basis: BasisOnderdeel[]): AanbodInhoud {
   return {
     toelichting: '', contactNaam: '', contactEmail: '', contactTelefoon: '', domeinen: [], voorzieningen: [],
     voorzieningenToelichting: '', basisOnderdelen: alsBevestiging(basis), basisToelichting: '',
-  };
-}
-
-/** The content fields of a stored version. */
-export function inhoudVan(v: store.VersieRij): AanbodInhoud {
-  return {
-    toelichting: v.toelichting, contactNaam: v.contactNaam, contactEmail: v.contactEmail, contactTelefoon: v.contactTelefoon,
-    domeinen: v.domeinen, voorzieningen: v.voorzieningen, voorzieningenToelichting: v.voorzieningenToelichting,
-    basisOnderdelen: v.basisOnderdelen, basisToelichting: v.basisToelichting,
   };
 }
 

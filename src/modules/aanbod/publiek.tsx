@@ -14,17 +14,18 @@ import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
 import { queryText } from '../../platform/http/forms.js';
 import { layoutProps, sendPage } from '../../platform/http/render.js';
+import { AanbodWeergave, Alineas, DemoLabel, domeinLabel, niveauLabel, telHref, urlVanVersie } from './weergave.js';
+import { inhoudVan } from './rules/typen.js';
 import { AppError } from '../../platform/errors.js';
 import { formatDutch, schoolYearOf } from '../../platform/civil-date.js';
 import { Layout } from '../../platform/views/layout.js';
 import {
-  Alert, Button, DataList, ErrorSummary, fieldId, Form, FormField, Heading, Link, Paragraph, RadioGroup, SelectField, Table,
-  CheckboxField, type DataListItem,
+  Alert, Button, CheckboxField, CheckboxGroup, DataList, ErrorSummary, fieldId, Form, FormField, Heading, Link, Paragraph, RadioGroup,
+  SelectField, Table, type DataListItem,
 } from '../../platform/views/components.js';
 import { findSwv, leerlingTrend } from '../register/store.js';
 import type { LeerlingenRij } from '../register/types.js';
 import { DOMEIN_CODES, DOMEINEN, NIVEAUS, VOORZIENINGEN, type DomeinCode } from './rules/domeinen.js';
-import { MR_ADVIES_LABEL, type AanbodInhoud, type MrAdvies } from './rules/typen.js';
 import { formatAfstand } from './rules/afstand.js';
 import { SCHOOLTYPE_FILTERS, SCHOOLTYPE_LABEL } from './rules/schooltype.js';
 import { beoordeelAanbod, type Reden } from './rules/matching.js';
@@ -155,23 +156,6 @@ function websiteHref(internet: string | null): string | null {
   return null;
 }
 
-/** A tel: link target: digits and a leading plus only. */
-function telHref(telefoon: string): string {
-  return `tel:${telefoon.replace(/[^\d+]/g, '')}`;
-}
-
-function domeinLabel(d: string): string {
-  return DOMEINEN[d as DomeinCode]?.label ?? d;
-}
-
-function niveauLabel(n: string): string {
-  return NIVEAUS[n as keyof typeof NIVEAUS]?.label ?? n;
-}
-
-function mrAdviesLabel(a: string | null): string {
-  return a ? (MR_ADVIES_LABEL[a as MrAdvies] ?? a) : 'niet vastgelegd';
-}
-
 /** Shortens a long text for a result list (the school page has the full text). */
 function kort(tekst: string, max = 280): string {
   const t = tekst.trim();
@@ -183,92 +167,12 @@ function leesbaar(tekst: string): string {
   return tekst.replace(/([.!?]);\s+/g, '$1 ');
 }
 
-/** Free text as paragraphs (a blank line starts a new one). */
-function Alineas(props: { tekst: string }): JSX.Element {
-  const delen = props.tekst.split(/\n\s*\n/).map((d) => d.trim()).filter(Boolean);
-  return <>{delen.map((d) => <Paragraph>{d}</Paragraph>)}</>;
-}
-
-/** Says clearly that an offer is made up (demo installation). */
-function DemoLabel(): JSX.Element {
-  return <strong class="utrecht-status-badge utrecht-status-badge--warning">Demo: verzonnen voorbeeld</strong>;
-}
-
-function urlVanVersie(code: string, v: { schooljaar: string; volgnummer: number }): string {
-  return `/scholen/${code}/aanbod/${v.schooljaar}/${v.volgnummer}`;
-}
-
-/** The content of a version as the export helpers want it. */
-function inhoudVan(v: store.PubliekeVersie): AanbodInhoud {
-  return {
-    toelichting: v.toelichting, contactNaam: v.contactNaam, contactEmail: v.contactEmail, contactTelefoon: v.contactTelefoon,
-    domeinen: v.domeinen, voorzieningen: v.voorzieningen, voorzieningenToelichting: v.voorzieningenToelichting,
-    basisOnderdelen: v.basisOnderdelen, basisToelichting: v.basisToelichting,
-  };
-}
 
 function exportMeta(school: { code: string; naam: string }, v: store.PubliekeVersie) {
   return {
     vestigingCode: school.code, vestigingNaam: school.naam, schooljaar: v.schooljaar, volgnummer: v.volgnummer,
     status: v.status, vastgesteldOp: v.vastgesteldOp, mrAdvies: v.mrAdvies, mrAdviesDatum: v.mrAdviesDatum,
   };
-}
-
-/**
- * A group of checkboxes in a fieldset with legend (the checkbox twin of RadioGroup in components.tsx). The first
- * box gets the field id, so an error summary link `#<name>` moves focus into the group; hint and error are tied to
- * the fieldset with aria-describedby.
- */
-function CheckboxGroep(props: {
-  name: string;
-  legend: Child;
-  description?: Child;
-  error?: string;
-  options: { value: string; label: string; description?: string }[];
-  checked: readonly string[];
-}): JSX.Element {
-  const id = fieldId(props.name);
-  const hintId = props.description !== undefined ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-fout` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  const invalid = Boolean(props.error);
-  return (
-    <div class={`utrecht-form-fieldset passend-radio-group passend-form-field${invalid ? ' utrecht-form-fieldset--invalid' : ''}`}>
-      <fieldset class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset" aria-describedby={describedBy}>
-        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
-        {hintId && <div class="utrecht-form-field-description utrecht-form-field__description" id={hintId}>{props.description}</div>}
-        {errorId && (
-          <div class="utrecht-form-field-error-message utrecht-form-field__error-message" id={errorId}>
-            <span class="passend-visually-hidden">Fout: </span>
-            {props.error}
-          </div>
-        )}
-        {props.options.map((o, i) => {
-          const optionId = i === 0 ? id : fieldId(`${props.name}-${o.value}`);
-          const optionHint = o.description ? `${optionId}-hint` : undefined;
-          return (
-            <div class="utrecht-form-field utrecht-form-field--checkbox">
-              <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
-                <label class="utrecht-form-label utrecht-form-label--checkbox" for={optionId}>
-                  <input
-                    type="checkbox"
-                    class={`utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input${invalid ? ' utrecht-checkbox--invalid' : ''}`}
-                    id={optionId}
-                    name={props.name}
-                    value={o.value}
-                    checked={props.checked.includes(o.value)}
-                    aria-describedby={optionHint}
-                  />{' '}
-                  {o.label}
-                </label>
-              </div>
-              {optionHint && <div class="utrecht-form-field-description utrecht-form-field__description" id={optionHint}>{o.description}</div>}
-            </div>
-          );
-        })}
-      </fieldset>
-    </div>
-  );
 }
 
 // -------------------------------------------------------------------------------------------------------------------
@@ -298,7 +202,7 @@ function ZoekFormulier(props: { invoer: ZoekInvoer; fouten: Record<string, strin
         spellcheck={false}
         required
       />
-      <CheckboxGroep
+      <CheckboxGroup
         name="behoefte"
         legend="Waarbij heeft uw kind ondersteuning nodig?"
         description="Kies wat past. U mag ook niets kiezen: dan ziet u alle scholen in de buurt."
@@ -317,7 +221,7 @@ function ZoekFormulier(props: { invoer: ZoekInvoer; fouten: Record<string, strin
           { value: 'specialistisch', label: 'Alleen specialistische ondersteuning', description: NIVEAUS.specialistisch.uitleg },
         ]}
       />
-      <CheckboxGroep
+      <CheckboxGroup
         name="soort"
         legend="Soort school"
         description="Niets gekozen: alle soorten."
@@ -741,106 +645,6 @@ async function vergelijkPagina(c: AppContext) {
 // A school's page and its versions
 // -------------------------------------------------------------------------------------------------------------------
 
-/** One adopted version in full: explanation, per domain, facilities, basisondersteuning, contact, MR advice. */
-function AanbodWeergave(props: { v: store.PubliekeVersie; code: string }): JSX.Element {
-  const v = props.v;
-  const beschreven = DOMEIN_CODES.filter((d) => v.domeinen.some((x) => x.domein === d));
-  const nietBeschreven = DOMEIN_CODES.filter((d) => !beschreven.includes(d));
-  const basis = v.basisOnderdelen;
-  return (
-    <>
-      <Paragraph>
-        Vastgesteld op {formatDutch(v.vastgesteldOp)} (schooljaar {v.schooljaar}{v.volgnummer > 1 ? `, versie ${v.volgnummer}` : ''}).
-        {' '}MR-advies: {mrAdviesLabel(v.mrAdvies).toLowerCase()}{v.mrAdviesDatum ? ` (${formatDutch(v.mrAdviesDatum)})` : ''}.
-      </Paragraph>
-      {v.isDemo && (
-        <Alert type="warning" role="status">
-          <Paragraph><DemoLabel /> Dit aanbod is verzonnen voor de demonstratie van Passend. Het zegt niets over de echte school.</Paragraph>
-        </Alert>
-      )}
-      {v.toelichting.trim() && <Alineas tekst={v.toelichting} />}
-
-      <Heading level={3}>Ondersteuning per onderwerp</Heading>
-      {beschreven.length === 0 && <Paragraph>De school beschrijft geen onderwerpen apart.</Paragraph>}
-      {beschreven.map((d) => {
-        const x = v.domeinen.find((y) => y.domein === d)!;
-        const items: DataListItem[] = [
-          { key: 'Niveau', value: `${niveauLabel(x.niveau)}. ${NIVEAUS[x.niveau]?.uitleg ?? ''}` },
-          { key: 'Wat wij doen', value: x.watWijDoen },
-          { key: 'Deskundigheid in het team', value: x.expertise },
-          { key: 'Grenzen: wat wij niet kunnen', value: x.grenzen },
-        ];
-        return (
-          <>
-            <Heading level={4}>{DOMEINEN[d].label}</Heading>
-            <DataList items={items} />
-          </>
-        );
-      })}
-      {nietBeschreven.length > 0 && beschreven.length > 0 && (
-        <Paragraph>Niet apart beschreven: {nietBeschreven.map((d) => DOMEINEN[d].label).join(', ')}.</Paragraph>
-      )}
-
-      <Heading level={3}>Voorzieningen</Heading>
-      {v.voorzieningen.length === 0
-        ? <Paragraph>De school noemt geen voorzieningen.</Paragraph>
-        : (
-          <ul class="utrecht-unordered-list utrecht-unordered-list--html-content">
-            {v.voorzieningen.map((x) => <li class="utrecht-unordered-list__item">{VOORZIENINGEN[x] ?? x}</li>)}
-          </ul>
-        )}
-      {v.voorzieningenToelichting.trim() && <Alineas tekst={v.voorzieningenToelichting} />}
-
-      <Heading level={3}>Basisondersteuning</Heading>
-      <Paragraph>
-        Alle scholen in het samenwerkingsverband spreken af wat elke school minstens biedt: de basisondersteuning. Hieronder staat
-        wat deze school daarvan zegt te bieden.
-      </Paragraph>
-      <Table
-        caption="Basisondersteuning van deze school"
-        hideCaption
-        headers={['Onderdeel', 'Onderwerp', 'Biedt de school dit?']}
-        rows={basis.map((b) => [b.omschrijving, domeinLabel(b.domein), b.geboden === true ? 'Ja' : b.geboden === false ? 'Nee' : 'Niet ingevuld'])}
-        empty="De school heeft geen onderdelen van de basisondersteuning vastgelegd."
-      />
-      {v.basisToelichting.trim() && (
-        <>
-          <Paragraph><strong>Uitleg van de school:</strong></Paragraph>
-          <Alineas tekst={v.basisToelichting} />
-        </>
-      )}
-
-      <Heading level={3}>Contact over ondersteuning</Heading>
-      <DataList items={[
-        { key: 'Naam', value: v.contactNaam },
-        { key: 'E-mail', value: v.contactEmail ? <Link href={`mailto:${v.contactEmail}`}>{v.contactEmail}</Link> : '' },
-        { key: 'Telefoon', value: v.contactTelefoon ? <Link href={telHref(v.contactTelefoon)}>{v.contactTelefoon}</Link> : '' },
-      ]} />
-
-      {(v.mrAdviesToelichting?.trim() || v.reactieOpAdvies?.trim()) && (
-        <>
-          <Heading level={3}>Advies van de medezeggenschapsraad</Heading>
-          <DataList items={[
-            { key: 'Advies', value: mrAdviesLabel(v.mrAdvies) },
-            ...(v.mrAdviesToelichting?.trim() ? [{ key: 'Opmerkingen van de MR', value: v.mrAdviesToelichting }] : []),
-            ...(v.reactieOpAdvies?.trim() ? [{ key: 'Reactie van de school', value: v.reactieOpAdvies }] : []),
-          ]} />
-        </>
-      )}
-
-      <Heading level={3}>Downloaden</Heading>
-      <ul class="utrecht-unordered-list utrecht-unordered-list--html-content">
-        <li class="utrecht-unordered-list__item">
-          <Link href={`${urlVanVersie(props.code, v)}.json`}>Dit aanbod als JSON-bestand</Link> (alles, voor computers)
-        </li>
-        <li class="utrecht-unordered-list__item">
-          <Link href={`${urlVanVersie(props.code, v)}.csv`}>De onderwerpen als CSV-bestand</Link> (voor Excel)
-        </li>
-      </ul>
-    </>
-  );
-}
-
 /** Pupil counts as a bar chart (SVG string: numbers and fixed text only). The table next to it is the text version. */
 function leerlingenGrafiek(trend: LeerlingenRij[]): string {
   if (trend.length < 2) return '';
@@ -942,7 +746,7 @@ async function schoolPagina(c: AppContext) {
       <DataList items={schoolGegevens(school)} />
 
       <Heading level={2}>Ondersteuning op deze school</Heading>
-      {nu ? <AanbodWeergave v={nu} code={school.code} /> : (
+      {nu ? <AanbodWeergave v={nu} kop={3} vastgesteld={nu} downloadUrl={urlVanVersie(school.code, nu)} /> : (
         <Alert type="info" heading="Nog geen ondersteuningsaanbod in Passend" headingLevel={3}>
           <Paragraph>
             Deze school heeft haar ondersteuningsaanbod nog niet in Passend gezet. Vraag de school zelf welke ondersteuning zij
@@ -1025,7 +829,7 @@ async function versiePagina(c: AppContext) {
           <Paragraph>Dit aanbod geldt vanaf schooljaar {versie.schooljaar}.</Paragraph>
         </Alert>
       )}
-      <AanbodWeergave v={versie} code={school.code} />
+      <AanbodWeergave v={versie} kop={2} vastgesteld={versie} downloadUrl={urlVanVersie(school.code, versie)} />
       <Paragraph>
         <Link href={`/scholen/${school.code}`}>Naar de pagina van {school.naam}</Link>
       </Paragraph>

@@ -12,13 +12,13 @@ import { AppError } from '../../platform/errors.js';
 import { formatDutch } from '../../platform/civil-date.js';
 import { Layout } from '../../platform/views/layout.js';
 import {
-  Alert, Button, ButtonLink, CheckboxField, DataList, ErrorSummary, Form, FormField, Heading, Link, Paragraph, RadioGroup,
+  Alert, Button, ButtonLink, CheckboxField, ErrorSummary, Form, FormField, Heading, Link, Paragraph, RadioGroup,
   SelectField, Table, TextareaField,
 } from '../../platform/views/components.js';
 import * as cmd from './commands.js';
 import { AANBOD_ROLLEN, SWV_BEHEER_ROLLEN } from './rules/toegang.js';
 import { DOMEIN_CODES, DOMEINEN, NIVEAU_CODES, NIVEAUS, VOORZIENING_CODES, VOORZIENINGEN } from './rules/domeinen.js';
-import { MR_ADVIES_LABEL, type AanbodInhoud, type MrAdvies } from './rules/typen.js';
+import { MR_ADVIES_LABEL, inhoudVan, type AanbodInhoud, type MrAdvies } from './rules/typen.js';
 import { MR_ADVIES_CODES, controleerVaststelling } from './rules/versie.js';
 import { isSchooljaar, volgendSchooljaar } from './rules/schooljaar.js';
 import {
@@ -27,6 +27,7 @@ import {
 } from './schemas.js';
 import { CSV_KOLOMMEN, leesCsv, leesJson, naarCsv, naarJson } from './uitwisseling.js';
 import type { VersieRij } from './store.js';
+import { AanbodWeergave } from './weergave.js';
 
 const SCHOOL_ROLLEN = ['intern-begeleider', 'schoolleider'] as const;
 const ADVIES_VELDEN = ['mrAdvies', 'mrAdviesDatum', 'mrAdviesToelichting', 'reactieOpAdvies'];
@@ -101,38 +102,13 @@ async function versiesPage(c: AppContext, vestigingCode: string, values: FormVal
   );
 }
 
-/** Read-only rendering of a version's content (for concepts seen by SWV staff; adopted versions have a public page). */
-function InhoudWeergave(props: { inhoud: AanbodInhoud }) {
-  const i = props.inhoud;
-  return (
-    <>
-      <Heading level={2}>Uitleg van de school</Heading>
-      <Paragraph>{i.toelichting || 'Nog niet ingevuld.'}</Paragraph>
-      <Heading level={2}>Ondersteuning per gebied</Heading>
-      <Table caption="Ondersteuning per gebied" hideCaption rowHeaders headers={['Gebied', 'Niveau', 'Wat de school doet', 'Deskundigheid', 'Grenzen']} rows={i.domeinen.map((d) => [
-        DOMEINEN[d.domein].label, NIVEAUS[d.niveau].label, d.watWijDoen, d.expertise, d.grenzen,
-      ])} empty="Nog geen gebieden beschreven." />
-      <Heading level={2}>Basisondersteuning</Heading>
-      <Table caption="Basisondersteuning" hideCaption headers={['Onderdeel', 'Biedt de school dit?']} rows={i.basisOnderdelen.map((b) => [
-        b.omschrijving, b.geboden === null ? 'nog niet ingevuld' : b.geboden ? 'ja' : 'nee',
-      ])} empty="Geen basisondersteuning van het samenwerkingsverband." />
-      {i.basisToelichting && <Paragraph>{i.basisToelichting}</Paragraph>}
-      <Heading level={2}>Voorzieningen</Heading>
-      <Paragraph>{i.voorzieningen.length ? i.voorzieningen.map((v) => VOORZIENINGEN[v]).join(', ') : 'Geen voorzieningen opgegeven.'}</Paragraph>
-      {i.voorzieningenToelichting && <Paragraph>{i.voorzieningenToelichting}</Paragraph>}
-      <Heading level={2}>Contact</Heading>
-      <DataList items={[{ key: 'Naam', value: i.contactNaam || '—' }, { key: 'E-mail', value: i.contactEmail || '—' }, { key: 'Telefoon', value: i.contactTelefoon || '—' }]} />
-    </>
-  );
-}
-
 /** The edit form of a concept (or the read-only view for those who may only read it). */
 async function versiePage(c: AppContext, id: string, values?: FormValues, errors: Record<string, string> = {}, status: 200 | 409 | 422 = 200) {
   const r = await cmd.openVersie(deps(c), actor(c), id);
   const v = r.versie;
   const titel = `${r.school.naam}: ${versieNaam(v)}`;
   const props = await layoutProps(c, `Ondersteuningsaanbod ${titel}`, { hasErrors: Object.keys(errors).length > 0 || status === 409 });
-  const f = values ?? inhoudAlsFormulier(cmd.inhoudVan(v));
+  const f = values ?? inhoudAlsFormulier(inhoudVan(v));
   const terug = <Paragraph><Link href={`/aanbod/school/${v.vestigingCode}`}>Terug naar alle versies van {r.school.naam}</Link></Paragraph>;
   if (!r.magBewerken) {
     return sendPage(
@@ -140,13 +116,13 @@ async function versiePage(c: AppContext, id: string, values?: FormValues, errors
       <Layout {...props}>
         <Heading level={1}>Ondersteuningsaanbod {titel}</Heading>
         <Paragraph>Status: {statusTekst(v)}.{v.status === 'vastgesteld' && <> <Link href={publiekeUrl(v)}>Bekijk de openbare pagina</Link>.</>}</Paragraph>
-        <InhoudWeergave inhoud={cmd.inhoudVan(v)} />
+        <AanbodWeergave v={v} kop={2} />
         {terug}
       </Layout>,
     );
   }
   const adoptieFouten = controleerVaststelling({
-    status: 'concept', rol: 'schoolleider', inhoud: cmd.inhoudVan(v), mrAdvies: 'positief', mrAdviesDatum: '2000-01-01',
+    status: 'concept', rol: 'schoolleider', inhoud: inhoudVan(v), mrAdvies: 'positief', mrAdviesDatum: '2000-01-01',
     mrAdviesToelichting: null, reactieOpAdvies: null, vandaag: c.var.deps.clock.today(),
   });
   return sendPage(
@@ -464,7 +440,7 @@ export function registerAanbodRoutes(app: App): void {
     const id = uuidParam(c);
     const { versie: v } = await cmd.openVersie(deps(c), actor(c), id);
     const fouten = controleerVaststelling({
-      status: v.status as 'concept' | 'vastgesteld', rol: 'schoolleider', inhoud: cmd.inhoudVan(v), mrAdvies: 'positief',
+      status: v.status as 'concept' | 'vastgesteld', rol: 'schoolleider', inhoud: inhoudVan(v), mrAdvies: 'positief',
       mrAdviesDatum: '2000-01-01', mrAdviesToelichting: null, reactieOpAdvies: null, vandaag: c.var.deps.clock.today(),
     });
     return vaststellenPage(c, id, {}, fouten);
@@ -512,7 +488,7 @@ export function registerAanbodRoutes(app: App): void {
   defineRoute(app, 'GET', '/aanbod/versie/:id/export.json', { access: AANBOD_ROLLEN, summary: 'Export van een versie als JSON' }, async (c) => {
     const r = await cmd.openVersie(deps(c), actor(c), uuidParam(c));
     const v = r.versie;
-    const json = naarJson({ vestigingCode: v.vestigingCode, vestigingNaam: r.school.naam, schooljaar: v.schooljaar, volgnummer: v.volgnummer, status: v.status, vastgesteldOp: v.vastgesteldOp, mrAdvies: v.mrAdvies, mrAdviesDatum: v.mrAdviesDatum }, cmd.inhoudVan(v));
+    const json = naarJson({ vestigingCode: v.vestigingCode, vestigingNaam: r.school.naam, schooljaar: v.schooljaar, volgnummer: v.volgnummer, status: v.status, vastgesteldOp: v.vastgesteldOp, mrAdvies: v.mrAdvies, mrAdviesDatum: v.mrAdviesDatum }, inhoudVan(v));
     return c.body(JSON.stringify(json, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="aanbod-${v.vestigingCode}-${v.schooljaar}-${v.volgnummer}.json"` });
   });
 
@@ -538,7 +514,7 @@ export function registerAanbodRoutes(app: App): void {
     } else {
       const r = leesCsv(bestand);
       if (!r.ok) return fout(`Het CSV-bestand klopt niet: ${r.fout}`);
-      inhoud = { ...cmd.inhoudVan(v), domeinen: r.domeinen };
+      inhoud = { ...inhoudVan(v), domeinen: r.domeinen };
     }
     const r = await cmd.bewaarInhoud(deps(c), actor(c), id, leesVersie(values.versie), inhoud);
     if (r.soort === 'conflict') return versiePage(c, id, undefined, {}, 409);
@@ -629,7 +605,7 @@ export function registerAanbodRoutes(app: App): void {
     const v = r.versie;
     return c.json({
       id: v.id, versie: v.versie,
-      ...naarJson({ vestigingCode: v.vestigingCode, vestigingNaam: r.school.naam, schooljaar: v.schooljaar, volgnummer: v.volgnummer, status: v.status, vastgesteldOp: v.vastgesteldOp, mrAdvies: v.mrAdvies, mrAdviesDatum: v.mrAdviesDatum }, cmd.inhoudVan(v)),
+      ...naarJson({ vestigingCode: v.vestigingCode, vestigingNaam: r.school.naam, schooljaar: v.schooljaar, volgnummer: v.volgnummer, status: v.status, vastgesteldOp: v.vastgesteldOp, mrAdvies: v.mrAdvies, mrAdviesDatum: v.mrAdviesDatum }, inhoudVan(v)),
     });
   });
 

@@ -664,6 +664,63 @@ export function RadioGroup(props: RadioGroupProps): JSX.Element {
   );
 }
 
+/**
+ * A group of checkboxes in a fieldset with legend (the checkbox twin of {@link RadioGroup}). The first
+ * box gets the field id, so an error summary link `#<name>` moves focus into the group; hint and error are tied to
+ * the fieldset with aria-describedby.
+ */
+export function CheckboxGroup(props: {
+  name: string;
+  legend: Child;
+  description?: Child;
+  error?: string;
+  options: { value: string; label: string; description?: string }[];
+  checked: readonly string[];
+}): JSX.Element {
+  const id = fieldId(props.name);
+  const hintId = props.description !== undefined ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-fout` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const invalid = Boolean(props.error);
+  return (
+    <div class={`utrecht-form-fieldset passend-radio-group passend-form-field${invalid ? ' utrecht-form-fieldset--invalid' : ''}`}>
+      <fieldset class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset" aria-describedby={describedBy}>
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
+        {hintId && <div class="utrecht-form-field-description utrecht-form-field__description" id={hintId}>{props.description}</div>}
+        {errorId && (
+          <div class="utrecht-form-field-error-message utrecht-form-field__error-message" id={errorId}>
+            <span class="passend-visually-hidden">Fout: </span>
+            {props.error}
+          </div>
+        )}
+        {props.options.map((o, i) => {
+          const optionId = i === 0 ? id : fieldId(`${props.name}-${o.value}`);
+          const optionHint = o.description ? `${optionId}-hint` : undefined;
+          return (
+            <div class="utrecht-form-field utrecht-form-field--checkbox">
+              <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+                <label class="utrecht-form-label utrecht-form-label--checkbox" for={optionId}>
+                  <input
+                    type="checkbox"
+                    class={`utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input${invalid ? ' utrecht-checkbox--invalid' : ''}`}
+                    id={optionId}
+                    name={props.name}
+                    value={o.value}
+                    checked={props.checked.includes(o.value)}
+                    aria-describedby={optionHint}
+                  />{' '}
+                  {o.label}
+                </label>
+              </div>
+              {optionHint && <div class="utrecht-form-field-description utrecht-form-field__description" id={optionHint}>{o.description}</div>}
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
 /** Props for {@link ErrorSummary}. */
 export interface ErrorSummaryProps {
   /** Field name → message, in the order of the fields on the page. Empty: nothing is rendered. */

@@ -61,3 +61,12 @@ export interface AanbodInhoud {
   basisOnderdelen: BasisBevestiging[];
   basisToelichting: string;
 }
+
+/** The content fields of a stored version (staff or public row). */
+export function inhoudVan(v: AanbodInhoud): AanbodInhoud {
+  return {
+    toelichting: v.toelichting, contactNaam: v.contactNaam, contactEmail: v.contactEmail, contactTelefoon: v.contactTelefoon,
+    domeinen: v.domeinen, voorzieningen: v.voorzieningen, voorzieningenToelichting: v.voorzieningenToelichting,
+    basisOnderdelen: v.basisOnderdelen, basisToelichting: v.basisToelichting,
+  };
+}
