@@ -104,6 +104,10 @@ for (const kind of databaseKinds()) {
       assert.equal((await lees<{ status: string }>(sql`select status from ondersteuningsaanbod where id = ${id}`))!.status, 'concept', 'nothing saved');
       const ok = await leiderC.post(`/aanbod/versie/${id}/vaststellen`, { versie, mrAdvies: 'positief', mrAdviesDatum: '2026-01-10' });
       assert.equal(ok.status, 303, ok.text.slice(0, 300));
+      // A second click (or an old tab) leads to the public version, not to an error.
+      const nogEens = await leiderC.post(`/aanbod/versie/${id}/vaststellen`, { versie, mrAdvies: 'positief', mrAdviesDatum: '2026-01-10' });
+      assert.equal(nogEens.status, 303);
+      assert.equal(nogEens.location, ok.location);
       assert.equal(ok.location, `/scholen/${t.vestigingCode}/aanbod/${jaar}/1`);
       const row = (await lees<{ status: string; vastgesteld_op: string; vastgesteld_door: string }>(sql`select status, vastgesteld_op::text, vastgesteld_door from ondersteuningsaanbod where id = ${id}`))!;
       assert.equal(row.status, 'vastgesteld');
@@ -140,11 +144,13 @@ for (const kind of databaseKinds()) {
       const medewerker = await login(ctx, await buildUser(ctx.db, t, 'swv-medewerker'));
       const directeur = await login(ctx, await buildUser(ctx.db, t, 'swv-directeur'));
       await medewerker.get('/swv/basisondersteuning');
+      const oud = await medewerker.post('/swv/basisondersteuning/2001-2002', { versie: '0', 'o.0.domein': 'gedrag', 'o.0.omschrijving': 'Te laat' });
+      assert.equal(oud.status, 422, 'no basisondersteuning for a past school year');
       assert.equal((await medewerker.post('/swv/basisondersteuning/nieuw', { schooljaar: volgend })).status, 303);
       await medewerker.get(`/swv/basisondersteuning/${volgend}`);
       const leeg = await medewerker.post(`/swv/basisondersteuning/${volgend}`, { versie: '1', 'o.0.domein': '', 'o.0.omschrijving': 'Zonder gebied' });
       assert.equal(leeg.status, 422);
-      assert.match(leeg.text, /Kies bij elk onderdeel het gebied/);
+      assert.match(leeg.text, /Kies bij elk onderdeel het onderwerp/);
       const bewaard = await medewerker.post(`/swv/basisondersteuning/${volgend}`, {
         versie: '1', 'o.0.domein': 'taal-lezen', 'o.0.omschrijving': 'Dyslexieprotocol', 'o.1.domein': 'gedrag', 'o.1.omschrijving': 'Aanpak van pesten',
       });
@@ -176,6 +182,11 @@ for (const kind of databaseKinds()) {
 
     it('export and import: JSON and CSV round trip into a concept; bad files get a Dutch message', async () => {
       const id = await nieuwConcept(ibC, jaar, 'kopie');
+      // A mid-year version 2 copies this year's adopted version, not next year's (which is newer).
+      const bron = await lees<{ gebaseerd_op: string; volgnummer: number; bron_jaar: string }>(sql`select a.gebaseerd_op, a.volgnummer,
+          (select b.schooljaar from ondersteuningsaanbod b where b.id = a.gebaseerd_op) as bron_jaar from ondersteuningsaanbod a where a.id = ${id}`);
+      assert.equal(bron!.volgnummer, 2);
+      assert.equal(bron!.bron_jaar, jaar);
       const json = await ibC.get(`/aanbod/versie/${id}/export.json`);
       assert.equal(json.status, 200);
       assert.match(json.headers.get('content-disposition')!, /attachment/);
@@ -194,6 +205,12 @@ for (const kind of databaseKinds()) {
       const row = (await lees<{ domeinen: { domein: string; watWijDoen: string }[]; toelichting: string }>(sql`select domeinen, toelichting from ondersteuningsaanbod where id = ${id}`))!;
       assert.deepEqual(row.domeinen.map((d) => [d.domein, d.watWijDoen]), [['rekenen', 'Rekenklas op dinsdag']]);
       assert.equal(row.toelichting, VOLLEDIG.toelichting, 'CSV replaces only the domains');
+      // An export of another year answers basis items this version does not ask: they are skipped, with a notice.
+      const ander = JSON.parse(json.text) as { inhoud: { basisOnderdelen: unknown[] } };
+      ander.inhoud.basisOnderdelen.push({ code: 'oud-1', domein: 'gedrag', omschrijving: 'Vervallen onderdeel', geboden: true });
+      const metOud = await upload(JSON.stringify(ander), 'vorig-jaar.json');
+      assert.equal(metOud.status, 303, metOud.text.slice(0, 300));
+      assert.match((await ibC.get(`/aanbod/versie/${id}`)).text, /1 antwoord\(en\) over basisondersteuning uit het bestand horen niet bij de lijst/);
       const jsonImport = await upload(json.text, 'aanbod.json');
       assert.equal(jsonImport.status, 303);
       const terug = (await lees<{ domeinen: { domein: string }[] }>(sql`select domeinen from ondersteuningsaanbod where id = ${id}`))!;
@@ -253,6 +270,19 @@ for (const kind of databaseKinds()) {
       const csv = await swv.get('/aanbod/overzicht.csv');
       assert.match(csv.text, new RegExp(t.andereVestigingCode));
       assert.equal((await ouder.get('/aanbod')).status, 403);
+      assert.equal((await ibC.get('/aanbod/overzicht.csv')).status, 403, 'school staff see their own school, not the SWV overview');
+      // A board sees its own schools only.
+      const t3 = await buildTenant(ctx.db);
+      const anderBestuurUser = await buildUser(ctx.db, t3, 'bestuur');
+      await ctx.db.withSystem((tx) => tx.execute(sql`update rol_toekenning set swv_id = ${t.swvId} where gebruiker_id = ${anderBestuurUser.id}`));
+      const anderBestuur = await login(ctx, anderBestuurUser);
+      assert.equal((await anderBestuur.get(`/aanbod/versie/${id}`)).status, 404, 'a board of other schools');
+      assert.doesNotMatch((await anderBestuur.get('/aanbod')).text, /Testschool De Linde/);
+      // API: a version number must be a whole number.
+      await ibC.get(`/aanbod/versie/${id}`);
+      const api = await ibC.request('PUT', `/api/aanbod/versies/${id}`, { json: { versie: 1.5, inhoud: {} } });
+      assert.equal(api.status, 422);
+      assert.match(api.text, /versienummer/);
       // Basisondersteuning and profile belong to SWV staff.
       assert.equal((await ibC.get('/swv/profiel')).status, 403);
       assert.equal((await ibC.get('/swv/basisondersteuning')).status, 403);
@@ -265,7 +295,7 @@ for (const kind of databaseKinds()) {
       const fout = await medewerker.post('/swv/profiel', { versie: '0', email: 'geen', website: 'javascript:alert(1)', steunpuntNaam: 'Steunpunt Test' });
       assert.equal(fout.status, 422);
       assert.match(fout.text, /Vul een geldig e-mailadres in/);
-      assert.match(fout.text, /moet beginnen met https:\/\//);
+      assert.match(fout.text, /volledige link zijn die begint met https:\/\//);
       assert.match(fout.text, /Steunpunt Test/);
       assert.equal((await medewerker.post('/swv/profiel', { versie: '0', steunpuntNaam: 'Steunpunt Test', steunpuntEmail: 'steunpunt@swv.test' })).status, 303);
       const publiek = () => ctx.db.withTenant({ swvId: null, userId: null }, (tx) => rows(tx, sql`select swv_id from swv_profiel where swv_id = ${t.swvId}`));
@@ -285,6 +315,39 @@ for (const kind of databaseKinds()) {
       const eigen = await ctx.db.withTenant({ swvId: t.swvId, userId: null }, (tx) =>
         rows<{ status: string }>(tx, sql`select status from ondersteuningsaanbod where swv_id = ${t.swvId} and status = 'concept'`));
       assert.equal(eigen.length, 1);
+    });
+
+    it('a special school in a PO and a VO SWV: its offer is kept in the PO-SWV; VO-SWV staff get a clear refusal', async () => {
+      const vo = await buildTenant(ctx.db);
+      const code = t.andereVestigingCode;
+      await ctx.db.owner.execute(sql`update vestiging set soort = 'so/vso', swv_vo = ${vo.swvId} where code = ${code}`);
+      const voIb = await login(ctx, await buildUser(ctx.db, vo, 'intern-begeleider', { vestigingCode: code }));
+      await voIb.get('/aanbod');
+      const r = await voIb.post('/aanbod/nieuw', { schooljaar: jaar, bron: 'leeg' });
+      assert.equal(r.status, 403);
+      assert.match(r.text, new RegExp(`bijgehouden in samenwerkingsverband ${t.swvId}`));
+      const poIb = await login(ctx, await buildUser(ctx.db, t, 'intern-begeleider', { vestigingCode: code }));
+      await poIb.get('/aanbod');
+      assert.equal((await poIb.post('/aanbod/nieuw', { schooljaar: jaar, bron: 'leeg' })).status, 303);
+    });
+
+    it('two people starting a version at the same moment: one concept, never a 500', async () => {
+      const code = t.andereVestigingCode;
+      const clients = await Promise.all([0, 1, 2].map(async () => {
+        const c = await login(ctx, await buildUser(ctx.db, t, 'intern-begeleider', { vestigingCode: code }));
+        await c.get('/aanbod');
+        return c;
+      }));
+      // The previous test left a concept: delete it first.
+      const bestaand = await lees<{ id: string }>(sql`select id from ondersteuningsaanbod where vestiging_code = ${code} and status = 'concept'`);
+      if (bestaand) {
+        await clients[0]!.get(`/aanbod/versie/${bestaand.id}/verwijderen`);
+        await clients[0]!.post(`/aanbod/versie/${bestaand.id}/verwijderen`, {});
+        await clients[0]!.get('/aanbod');
+      }
+      const statussen = (await Promise.all(clients.map((c) => c.post('/aanbod/nieuw', { schooljaar: jaar, bron: 'leeg' })))).map((r) => r.status);
+      assert.ok(statussen.every((s) => s === 303 || s === 422), statussen.join(','));
+      assert.equal(statussen.filter((s) => s === 303).length, 1, statussen.join(','));
     });
 
     it('the menu shows the aanbod pages to exactly the roles that may use them', () => {

@@ -221,7 +221,7 @@ for (const kind of databaseKinds()) describe(`publieke schoolzoeker, schoolpagin
       assert.match(r.text, /href="#postcode"/);
       assert.match(r.text, /href="#behoefte"/);
       assert.match(r.text, /href="#afstand"/);
-      assert.match(r.text, /Deze postcode bestaat niet/);
+      assert.match(r.text, /Deze postcode klopt niet/);
       assert.match(r.text, /Kies ondersteuning uit de lijst/);
       assert.match(r.text, /Kies een afstand van 1 tot en met 100 kilometer/);
       assert.match(r.text, /name="postcode" value="12a"/);

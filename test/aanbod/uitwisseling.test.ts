@@ -93,7 +93,7 @@ test('leesJson: names the first problem in plain Dutch', () => {
   const domeinen = (lijst: unknown[]) => JSON.stringify({ formaat: JSON_FORMAAT, inhoud: { domeinen: lijst } });
   assert.equal(
     fout(domeinen([{ domein: 'leren', niveau: 'extra' }, { domein: 'gedrag', niveau: 'extra' }, { domein: 'xyz', niveau: 'extra' }])),
-    "Onbekend ondersteuningsgebied 'xyz' in domeinen[2].",
+    "Onbekend onderwerp van ondersteuning 'xyz' in domeinen[2].",
   );
   assert.match(fout(domeinen([{ domein: 'leren', niveau: 'hoog' }])), /^Onbekend niveau 'hoog' in domeinen\[0\]/);
   assert.match(fout(domeinen([{ domein: 'leren', niveau: 'extra' }, { domein: 'leren', niveau: 'basis' }])), /'leren' staat twee keer/);
@@ -228,7 +228,7 @@ test('leesCsv: comma separated, labels instead of codes, header in any case and 
     `specialistisch,"${DOMEINEN['taal-lezen'].label}",x,,,`,
   ];
   // "Taal lezen en dyslexie" (without the comma) is not a label: check the error first, then the good file.
-  assert.deepEqual(leesCsv(csv.join('\n')), { ok: false, fout: "Rij 2: onbekend ondersteuningsgebied 'TAAL LEZEN EN DYSLEXIE'." });
+  assert.deepEqual(leesCsv(csv.join('\n')), { ok: false, fout: "Rij 2: onbekend onderwerp van ondersteuning 'TAAL LEZEN EN DYSLEXIE'." });
   const goed = [csv[0], `extra,gedrag,"Lezen, met hulp",,geen,`, ',,,,,', '', `Specialistische ondersteuning,"${DOMEINEN['taal-lezen'].label}",x,,,`].join('\r\n');
   assert.deepEqual(leesCsv(goed), {
     ok: true,
@@ -244,17 +244,17 @@ test('leesCsv: Excel\'s "sep=;" line and a header-only file', () => {
     ok: true,
     domeinen: [{ domein: 'leren', niveau: 'basis', watWijDoen: 'a', expertise: 'b', grenzen: 'c' }],
   });
-  assert.deepEqual(leesCsv('sep=;\ndomein;niveau;wat_wij_doen;expertise;grenzen\nx;basis;;;\n'), { ok: false, fout: "Rij 3: onbekend ondersteuningsgebied 'x'." });
+  assert.deepEqual(leesCsv('sep=;\ndomein;niveau;wat_wij_doen;expertise;grenzen\nx;basis;;;\n'), { ok: false, fout: "Rij 3: onbekend onderwerp van ondersteuning 'x'." });
   assert.deepEqual(leesCsv('domein;niveau;wat_wij_doen;expertise;grenzen'), { ok: true, domeinen: [] });
 });
 
 test('leesCsv: the first problem with its row number', () => {
   const kop = 'domein;niveau;wat_wij_doen;expertise;grenzen';
   const lees = (...rijen: string[]) => leesCsv([kop, ...rijen].join('\n'));
-  assert.deepEqual(lees('gedrag;extra;a;;', 'Gedrag;basis;b;;'), { ok: false, fout: "Rij 3: het gebied 'Gedrag' staat ook al in rij 2." });
+  assert.deepEqual(lees('gedrag;extra;a;;', 'Gedrag;basis;b;;'), { ok: false, fout: "Rij 3: het onderwerp 'Gedrag' staat ook al in rij 2." });
   assert.deepEqual(lees('gedrag;hoog;a;;'), { ok: false, fout: "Rij 2: onbekend niveau 'hoog'. Kies basis, extra, specialistisch." });
   assert.deepEqual(lees('gedrag;;a;;'), { ok: false, fout: 'Rij 2: vul een niveau in (basis, extra, specialistisch).' });
-  assert.deepEqual(lees('leren;extra;;;', ';extra;a;;'), { ok: false, fout: 'Rij 3: vul een ondersteuningsgebied in.' });
+  assert.deepEqual(lees('leren;extra;;;', ';extra;a;;'), { ok: false, fout: 'Rij 3: vul een onderwerp van ondersteuning in.' });
   assert.match((lees('leren;extra;a;b;c;d') as { fout: string }).fout, /^Rij 2 heeft meer kolommen/);
   assert.match((lees(`leren;extra;${'x'.repeat(MAX_TEKST_TEKENS + 1)};;`) as { fout: string }).fout, /Rij 2: de tekst in kolom wat_wij_doen is te lang/);
   // A quoted cell over two lines is still one spreadsheet row.

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import pino from 'pino';
 import { sql } from 'drizzle-orm';
+import { rows } from '../../src/platform/db/client.js';
 import { createApp } from '../../src/app.js';
 import type { App, AppDeps } from '../../src/platform/http/env.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -30,7 +31,9 @@ export interface TestContext {
 export async function makeTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestContext> {
   const db = await openTestDatabase(kind);
   const clock = manualClock(new Date());
-  const config = loadConfig({ PASSEND_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', ...env });
+  // TRUST_PROXY: every test Client sends its own X-Forwarded-For, so the per-IP login limit counts per client. On
+  // a shared PostgreSQL database all test processes would otherwise share one address and one limit.
+  const config = loadConfig({ PASSEND_SECRET: TEST_SECRET, LOG_LEVEL: 'silent', TRUST_PROXY: 'true', ...env });
   const deps: AppDeps = {
     db, clock, config, secret: TEST_SECRET, isDemo: false, publicUrl: 'http://localhost:3000',
     logger: pino({ level: 'silent' }), nudgeWorker: () => {},
@@ -55,15 +58,23 @@ function uniqueCode(len: number): string {
 export async function buildTenant(db: TestDatabase): Promise<TestTenant> {
   const swvId = uniqueSwvCode('po');
   const bestuurNummer = `T${uniqueCode(6)}`;
-  const brin = uniqueCode(4);
-  const brin2 = uniqueCode(4);
   await db.owner.execute(sql`insert into swv (code, sector, naam) values (${swvId}, 'po', ${`Test-SWV ${swvId}`})`);
   await db.owner.execute(sql`insert into bestuur (nummer, naam) values (${bestuurNummer}, 'Testbestuur') on conflict do nothing`);
-  for (const [code, naam] of [[`${brin}00`, 'Testschool De Linde'], [`${brin2}00`, 'Testschool Het Anker']] as const) {
-    await db.owner.execute(sql`insert into vestiging (code, instellingscode, naam, soort, bestuur_nummer, plaats, swv_po)
-        values (${code}, ${code.slice(0, 4)}, ${naam}, 'bao', ${bestuurNummer}, 'Teststad', ${swvId})`);
+  const codes: string[] = [];
+  for (const naam of ['Testschool De Linde', 'Testschool Het Anker']) {
+    // A random code can be a real DUO code (a shared database may hold the register) or another test's: retry.
+    for (;;) {
+      const brin = uniqueCode(4);
+      const r = await rows(db.owner, sql`insert into vestiging (code, instellingscode, naam, soort, bestuur_nummer, plaats, swv_po)
+          values (${`${brin}00`}, ${brin}, ${naam}, 'bao', ${bestuurNummer}, 'Teststad', ${swvId})
+          on conflict (code) do nothing returning code`);
+      if (r.length === 1) {
+        codes.push(`${brin}00`);
+        break;
+      }
+    }
   }
-  return { swvId, vestigingCode: `${brin}00`, andereVestigingCode: `${brin2}00`, bestuurNummer };
+  return { swvId, vestigingCode: codes[0]!, andereVestigingCode: codes[1]!, bestuurNummer };
 }
 
 export interface TestUser {
@@ -113,10 +124,12 @@ export async function linkOuder(db: TestDatabase, t: TestTenant, leerlingId: str
 export class Client {
   cookies = new Map<string, string>();
   csrf = '';
+  /** A documentation-range address (RFC 5737/3849 style) of its own: rate limits count per client. */
+  readonly ip = `198.51.${crypto.randomInt(0, 256)}.${crypto.randomInt(1, 255)}`;
   constructor(private app: App) {}
 
   async request(method: string, path: string, init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string>; body?: BodyInit; csrf?: boolean } = {}) {
-    const headers: Record<string, string> = { host: 'localhost:3000', ...(init.headers ?? {}) };
+    const headers: Record<string, string> = { host: 'localhost:3000', 'x-forwarded-for': this.ip, ...(init.headers ?? {}) };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: BodyInit | undefined = init.body;
     if (init.form) {

@@ -6,7 +6,7 @@
  * The offer is not pupil data, but it is what parents choose a school by: every write is in the audit log, so a
  * school can always see who changed or adopted its offer.
  */
-import type { Database, Tx } from '../../platform/db/client.js';
+import { isUniqueViolation, type Database, type Tx } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -14,7 +14,7 @@ import type { RolToekenningRow } from '../../platform/auth/store.js';
 import { schoolYearOf } from '../../platform/civil-date.js';
 import * as store from './store.js';
 import {
-  magAanbodBewerken, magAanbodLezen, magAanbodVaststellen, magBasisVaststellen, magSwvAanbodBeheren,
+  beheerdDoor, magAanbodBewerken, magAanbodLezen, magAanbodVaststellen, magBasisVaststellen, magSwvAanbodBeheren, OVERZICHT_ROLLEN,
 } from './rules/toegang.js';
 import { controleerVaststelling, huidigeVersie, kopieerInhoud, volgnummerVoorNieuweVersie } from './rules/versie.js';
 import { isSchooljaar, volgendSchooljaar } from './rules/schooljaar.js';
@@ -47,6 +47,16 @@ async function audit(tx: Tx, actor: Actor, objectType: string, objectId: string,
   });
 }
 
+/** Runs an insert; a unique violation (a double click, two people at once) becomes a field message, not a 500. */
+async function alsUniek<T>(fn: () => Promise<T>, fields: Record<string, string>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('validation_failed', { fields, detail: Object.values(fields).join(' ') });
+    throw err;
+  }
+}
+
 function tx<T>(deps: AanbodDeps, actor: Actor, fn: (tx: Tx, swvId: string) => Promise<T>): Promise<T> {
   const swvId = tenantOf(actor);
   return deps.db.withTenant({ swvId, userId: actor.gebruikerId }, (t) => fn(t, swvId));
@@ -73,38 +83,46 @@ function legeInhoud(basis: BasisOnderdeel[]): AanbodInhoud {
 
 /** A school's versions and what the actor may do with them. */
 export async function toonVersies(deps: AanbodDeps, actor: Actor, vestigingCode: string) {
-  if (!magAanbodLezen(actor.grant, vestigingCode)) throw new AppError('not_found');
-  return tx(deps, actor, async (t, swvId) => {
-    const school = await store.findVestigingKort(t, vestigingCode);
-    if (!school || (school.swvPo !== swvId && school.swvVo !== swvId)) throw new AppError('not_found');
+  return tx(deps, actor, async (t) => {
+    const school = await leesbareSchool(t, actor, vestigingCode);
     const versies = await store.listVersies(t, vestigingCode);
     const huidigJaar = schoolYearOf(deps.clock.today());
     return {
       school, versies, huidigJaar,
       huidige: huidigeVersie(versies.map((v) => ({ ...v, status: v.status as 'concept' | 'vastgesteld' })), huidigJaar),
       concept: versies.find((v) => v.status === 'concept') ?? null,
-      magBewerken: magAanbodBewerken(actor.grant, vestigingCode),
-      magVaststellen: magAanbodVaststellen(actor.grant, vestigingCode),
+      beheerdDoor: beheerdDoor(school),
+      magBewerken: magAanbodBewerken(actor.grant, school),
+      magVaststellen: magAanbodVaststellen(actor.grant, school),
     };
   });
 }
 
-/** Every school of the actor's SWV with the state of its offer this school year. */
+/** Every school of the actor's SWV (a board: its own schools) with the state of its offer this school year. */
 export async function toonSwvOverzicht(deps: AanbodDeps, actor: Actor) {
+  if (!OVERZICHT_ROLLEN.includes(actor.grant.rol)) throw new AppError('forbidden');
   const schooljaar = schoolYearOf(deps.clock.today());
-  return tx(deps, actor, async (t, swvId) => ({ schooljaar, scholen: await store.schoolStatussen(t, swvId, schooljaar) }));
+  const bestuur = actor.grant.rol === 'bestuur' ? (actor.grant.bestuurNummer ?? '-') : null;
+  return tx(deps, actor, async (t, swvId) => ({ schooljaar, scholen: await store.schoolStatussen(t, swvId, schooljaar, bestuur) }));
+}
+
+/** The school, when it exists and the actor may read its versions; otherwise 404 (codes cannot be probed). */
+async function leesbareSchool(t: Tx, actor: Actor, code: string) {
+  const school = await store.findVestigingKort(t, code);
+  if (!school || !magAanbodLezen(actor.grant, school)) throw new AppError('not_found');
+  return school;
 }
 
 /** One version, when the actor may read it (adopted versions of other schools are public pages instead). */
 export async function openVersie(deps: AanbodDeps, actor: Actor, id: string) {
   return tx(deps, actor, async (t, swvId) => {
     const v = await store.findVersie(t, id);
-    if (!v || v.swvId !== swvId || !magAanbodLezen(actor.grant, v.vestigingCode)) throw new AppError('not_found');
-    const school = (await store.findVestigingKort(t, v.vestigingCode))!;
+    if (!v || v.swvId !== swvId) throw new AppError('not_found');
+    const school = await leesbareSchool(t, actor, v.vestigingCode);
     return {
       versie: v, school,
-      magBewerken: v.status === 'concept' && magAanbodBewerken(actor.grant, v.vestigingCode),
-      magVaststellen: v.status === 'concept' && magAanbodVaststellen(actor.grant, v.vestigingCode),
+      magBewerken: v.status === 'concept' && magAanbodBewerken(actor.grant, school),
+      magVaststellen: v.status === 'concept' && magAanbodVaststellen(actor.grant, school),
     };
   });
 }
@@ -115,7 +133,6 @@ export async function openVersie(deps: AanbodDeps, actor: Actor, id: string) {
  */
 export async function startVersie(deps: AanbodDeps, actor: Actor, invoer: { schooljaar: string; bron: 'kopie' | 'leeg' }) {
   const vestigingCode = eigenVestiging(actor);
-  if (!magAanbodBewerken(actor.grant, vestigingCode)) throw new AppError('forbidden', { detail: 'Alleen medewerkers van deze school kunnen het aanbod bewerken.' });
   if (!isSchooljaar(invoer.schooljaar)) throw new AppError('validation_failed', { fields: { schooljaar: 'Kies een schooljaar, zoals 2026-2027.' } });
   const huidig = schoolYearOf(deps.clock.today());
   // A school prepares at most next year; older years are history and stay as they were adopted.
@@ -123,16 +140,29 @@ export async function startVersie(deps: AanbodDeps, actor: Actor, invoer: { scho
     throw new AppError('validation_failed', { fields: { schooljaar: `Kies dit schooljaar (${huidig}) of het volgende.` } });
   }
   return tx(deps, actor, async (t, swvId) => {
+    const school = await leesbareSchool(t, actor, vestigingCode);
+    if (!magAanbodBewerken(actor.grant, school)) {
+      const eigenaar = beheerdDoor(school);
+      throw new AppError('forbidden', {
+        detail: eigenaar && eigenaar !== swvId
+          ? `Het aanbod van deze school wordt bijgehouden in samenwerkingsverband ${eigenaar}. Log daar in om het te bewerken.`
+          : 'Alleen medewerkers van deze school kunnen het aanbod bewerken.',
+      });
+    }
     const versies = await store.listVersies(t, vestigingCode);
     const nummer = volgnummerVoorNieuweVersie(versies.map((v) => ({ ...v, status: v.status as 'concept' | 'vastgesteld' })), invoer.schooljaar);
     if (!nummer.ok) throw new AppError('validation_failed', { fields: { schooljaar: nummer.fout } });
     const basis = (await store.findGeldendeBasis(t, swvId, invoer.schooljaar))?.onderdelen ?? null;
-    const vorige = versies[0];
+    // The newest version up to that year (a mid-year version 2 copies this year's, not an adopted next year's).
+    const vorige = versies.find((v) => v.schooljaar <= invoer.schooljaar);
     const inhoud = invoer.bron === 'kopie' && vorige ? kopieerInhoud(inhoudVan(vorige), basis) : legeInhoud(basis ?? []);
-    const id = await store.insertVersie(t, {
-      swvId, vestigingCode, schooljaar: invoer.schooljaar, volgnummer: nummer.volgnummer, inhoud,
-      gebaseerdOp: invoer.bron === 'kopie' && vorige ? vorige.id : null, door: actor.gebruikerId,
-    });
+    const id = await alsUniek(
+      () => store.insertVersie(t, {
+        swvId, vestigingCode, schooljaar: invoer.schooljaar, volgnummer: nummer.volgnummer, inhoud,
+        gebaseerdOp: invoer.bron === 'kopie' && vorige ? vorige.id : null, door: actor.gebruikerId,
+      }),
+      { schooljaar: 'Iemand anders heeft net ook een nieuwe versie gemaakt. Kijk in de lijst hieronder en ga verder met dat concept.' },
+    );
     await audit(t, actor, 'ondersteuningsaanbod', id, 'aanmaken', ['schooljaar', invoer.bron === 'kopie' ? 'kopie' : 'leeg']);
     return id;
   });
@@ -140,8 +170,9 @@ export async function startVersie(deps: AanbodDeps, actor: Actor, invoer: { scho
 
 async function bewerkbareVersie(t: Tx, actor: Actor, swvId: string, id: string) {
   const v = await store.findVersie(t, id);
-  if (!v || v.swvId !== swvId || !magAanbodLezen(actor.grant, v.vestigingCode)) throw new AppError('not_found');
-  if (!magAanbodBewerken(actor.grant, v.vestigingCode)) throw new AppError('forbidden', { detail: 'Alleen medewerkers van deze school kunnen het aanbod bewerken.' });
+  if (!v || v.swvId !== swvId) throw new AppError('not_found');
+  const school = await leesbareSchool(t, actor, v.vestigingCode);
+  if (!magAanbodBewerken(actor.grant, school)) throw new AppError('forbidden', { detail: 'Alleen medewerkers van deze school kunnen het aanbod bewerken.' });
   if (v.status !== 'concept') throw new AppError('conflict', { detail: 'Deze versie is vastgesteld en kan niet meer worden gewijzigd. Maak een nieuwe versie.' });
   return v;
 }
@@ -150,12 +181,13 @@ async function bewerkbareVersie(t: Tx, actor: Actor, swvId: string, id: string) 
 export async function bewaarInhoud(deps: AanbodDeps, actor: Actor, id: string, versie: number, inhoud: AanbodInhoud): Promise<Opslaan<null>> {
   return tx(deps, actor, async (t, swvId) => {
     const v = await bewerkbareVersie(t, actor, swvId, id);
-    // The basis items are the SWV's: a school answers them, it cannot rewrite or add them.
-    const bekend = new Map(v.basisOnderdelen.map((b) => [b.code, b]));
-    const basisOnderdelen = v.basisOnderdelen.map((b) => ({ ...b, geboden: inhoud.basisOnderdelen.find((x) => x.code === b.code)?.geboden ?? null }));
-    if (inhoud.basisOnderdelen.some((b) => !bekend.has(b.code))) {
-      throw new AppError('validation_failed', { fields: { basisOnderdelen: 'Een onderdeel van de basisondersteuning is onbekend. Laad de pagina opnieuw.' } });
+    // The API and imports skip the form, so the e-mail address is checked here too.
+    if (inhoud.contactEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(inhoud.contactEmail)) {
+      throw new AppError('validation_failed', { fields: { contactEmail: 'Vul een geldig e-mailadres in, zoals naam@school.nl.' } });
     }
+    // The basis items are the SWV's: a school answers them, it cannot rewrite or add them. Answers to items that are
+    // not (or no longer) in this version's list are left out (e.g. an import of last year's file).
+    const basisOnderdelen = v.basisOnderdelen.map((b) => ({ ...b, geboden: inhoud.basisOnderdelen.find((x) => x.code === b.code)?.geboden ?? null }));
     if (!(await store.updateInhoud(t, id, versie, { ...inhoud, basisOnderdelen }, actor.gebruikerId))) return { soort: 'conflict' };
     await audit(t, actor, 'ondersteuningsaanbod', id, 'wijzigen', Object.keys(inhoud));
     return { soort: 'ok', waarde: null };
@@ -177,11 +209,13 @@ export interface VaststellingInvoer {
 export async function stelVast(deps: AanbodDeps, actor: Actor, id: string, versie: number, advies: VaststellingInvoer): Promise<Opslaan<null>> {
   return tx(deps, actor, async (t, swvId) => {
     const v = await store.findVersie(t, id);
-    if (!v || v.swvId !== swvId || !magAanbodLezen(actor.grant, v.vestigingCode)) throw new AppError('not_found');
-    if (!magAanbodVaststellen(actor.grant, v.vestigingCode)) {
+    if (!v || v.swvId !== swvId) throw new AppError('not_found');
+    const school = await leesbareSchool(t, actor, v.vestigingCode);
+    if (v.status !== 'concept') throw new AppError('conflict', { detail: 'Deze versie is al vastgesteld.' });
+    if (!magAanbodVaststellen(actor.grant, school)) {
       throw new AppError('forbidden', { detail: 'Alleen de schoolleider van deze school stelt het aanbod vast.' });
     }
-    if (v.status === 'concept' && v.versie !== versie) return { soort: 'conflict' };
+    if (v.versie !== versie) return { soort: 'conflict' };
     const vandaag = deps.clock.today();
     const fouten = controleerVaststelling({
       status: v.status as 'concept' | 'vastgesteld', rol: actor.grant.rol, inhoud: inhoudVan(v), ...advies, vandaag,
@@ -209,6 +243,14 @@ export async function verwijderConcept(deps: AanbodDeps, actor: Actor, id: strin
 
 // -- basisondersteuning ---------------------------------------------------------------------------------------------
 
+/** A new basisondersteuning is made for this school year or the next; earlier years are history. */
+function controleerNieuwBasisjaar(deps: AanbodDeps, schooljaar: string): void {
+  const huidig = schoolYearOf(deps.clock.today());
+  if (schooljaar !== huidig && schooljaar !== volgendSchooljaar(huidig)) {
+    throw new AppError('validation_failed', { fields: { schooljaar: `Kies dit schooljaar (${huidig}) of het volgende.` } });
+  }
+}
+
 /** The SWV's basisondersteuning for every school year it has. */
 export async function toonBasis(deps: AanbodDeps, actor: Actor) {
   if (!magSwvAanbodBeheren(actor.grant)) throw new AppError('forbidden');
@@ -232,7 +274,8 @@ export async function bewaarBasis(
     const bestaand = await store.findBasis(t, swvId, schooljaar);
     if (!bestaand) {
       if (versie !== 0) return { soort: 'conflict' };
-      const id = await store.insertBasis(t, { swvId, schooljaar, ...v });
+      controleerNieuwBasisjaar(deps, schooljaar);
+      const id = await alsUniek(() => store.insertBasis(t, { swvId, schooljaar, ...v }), { schooljaar: `Voor ${schooljaar} is intussen al een basisondersteuning begonnen.` });
       await audit(t, actor, 'basisondersteuning', id, 'aanmaken', ['onderdelen', 'toelichting']);
       return { soort: 'ok', waarde: null };
     }
@@ -247,12 +290,16 @@ export async function bewaarBasis(
 export async function startBasis(deps: AanbodDeps, actor: Actor, schooljaar: string): Promise<void> {
   if (!magSwvAanbodBeheren(actor.grant)) throw new AppError('forbidden');
   if (!isSchooljaar(schooljaar)) throw new AppError('validation_failed', { fields: { schooljaar: 'Kies een schooljaar, zoals 2026-2027.' } });
+  controleerNieuwBasisjaar(deps, schooljaar);
   await tx(deps, actor, async (t, swvId) => {
     if (await store.findBasis(t, swvId, schooljaar)) {
       throw new AppError('validation_failed', { fields: { schooljaar: `Voor ${schooljaar} bestaat al een basisondersteuning.` } });
     }
     const vorige = (await store.listBasis(t, swvId)).find((b) => b.schooljaar < schooljaar);
-    const id = await store.insertBasis(t, { swvId, schooljaar, onderdelen: vorige?.onderdelen ?? [], toelichting: vorige?.toelichting ?? '' });
+    const id = await alsUniek(
+      () => store.insertBasis(t, { swvId, schooljaar, onderdelen: vorige?.onderdelen ?? [], toelichting: vorige?.toelichting ?? '' }),
+      { schooljaar: `Voor ${schooljaar} bestaat al een basisondersteuning.` },
+    );
     await audit(t, actor, 'basisondersteuning', id, 'aanmaken', ['schooljaar']);
   });
 }

@@ -7,6 +7,7 @@
  * transaction without tenant. Pages work without JavaScript: the finder and the comparison are GET forms, so a
  * result list is a link a parent can share or bookmark.
  */
+import { PUBLIEK } from '../../platform/db/client.js';
 import type { Child } from 'hono/jsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { raw } from 'hono/html';
@@ -36,8 +37,6 @@ import { tekenRegioKaart } from './kaart.js';
 import * as store from './publiek-store.js';
 import { kmTekst, opsomming, PER_LIJST, zoekScholen, type Lijst, type SchoolTreffer, type ZoekUitkomst } from './zoeken.js';
 
-/** Public pages read as the app role without a tenant: RLS shows only adopted and published rows. */
-const PUBLIEK = { swvId: null, userId: null };
 
 /** Most schools the comparison shows side by side (more does not fit a phone, and is hard to read anyway). */
 const MAX_VERGELIJKEN = 3;

@@ -16,7 +16,7 @@ import {
   SelectField, Table, TextareaField,
 } from '../../platform/views/components.js';
 import * as cmd from './commands.js';
-import { AANBOD_ROLLEN, SWV_BEHEER_ROLLEN } from './rules/toegang.js';
+import { AANBOD_ROLLEN, OVERZICHT_ROLLEN, SCHOOL_ROLLEN, SWV_BEHEER_ROLLEN } from './rules/toegang.js';
 import { DOMEIN_CODES, DOMEINEN, NIVEAU_CODES, NIVEAUS, VOORZIENING_CODES, VOORZIENINGEN } from './rules/domeinen.js';
 import { MR_ADVIES_LABEL, inhoudVan, type AanbodInhoud, type MrAdvies } from './rules/typen.js';
 import { MR_ADVIES_CODES, controleerVaststelling } from './rules/versie.js';
@@ -29,7 +29,6 @@ import { CSV_KOLOMMEN, leesCsv, leesJson, naarCsv, naarJson } from './uitwisseli
 import type { VersieRij } from './store.js';
 import { AanbodWeergave } from './weergave.js';
 
-const SCHOOL_ROLLEN = ['intern-begeleider', 'schoolleider'] as const;
 const ADVIES_VELDEN = ['mrAdvies', 'mrAdviesDatum', 'mrAdviesToelichting', 'reactieOpAdvies'];
 
 function actor(c: AppContext): cmd.Actor {
@@ -73,6 +72,11 @@ async function versiesPage(c: AppContext, vestigingCode: string, values: FormVal
       {r.huidige
         ? <Paragraph>Ouders zien nu: <Link href={publiekeUrl(r.huidige)}>{versieNaam(r.huidige)}</Link>, {statusTekst(r.huidige)}.</Paragraph>
         : <Alert type="warning"><Paragraph>Deze school heeft nog geen vastgesteld aanbod. Ouders zien daarom in de schoolzoeker geen ondersteuning bij deze school.</Paragraph></Alert>}
+      {r.beheerdDoor && r.beheerdDoor !== c.var.auth!.actief!.swvId && (
+        <Alert type="info">
+          <Paragraph>Deze school hoort bij twee samenwerkingsverbanden. Haar aanbod wordt bijgehouden in samenwerkingsverband {r.beheerdDoor}; hier ziet u de vastgestelde versies.</Paragraph>
+        </Alert>
+      )}
       {r.concept && (
         <Alert type="info" heading="Er is een concept">
           <Paragraph><Link href={`/aanbod/versie/${r.concept.id}`}>Ga verder met het concept voor {versieNaam(r.concept)}</Link></Paragraph>
@@ -156,19 +160,22 @@ async function versiePage(c: AppContext, id: string, values?: FormValues, errors
               <TextareaField name="basisToelichting" label="Uitleg als u iets niet biedt" description="Welk onderdeel niet, waarom niet, en wat u wel doet." value={f.basisToelichting} error={errors.basisToelichting} rows={3} />
             </>}
 
-        <Heading level={2}>Ondersteuning per gebied</Heading>
-        <Paragraph>Kies de gebieden waarin uw school ondersteuning biedt. Vertel per gebied wat u doet, welke deskundigheid er is en waar uw grenzen liggen.</Paragraph>
+        <Heading level={2}>Ondersteuning per onderwerp</Heading>
+        <Paragraph>Kies de onderwerpen waarbij uw school ondersteuning biedt. Vertel per onderwerp wat u doet, welke deskundigheid er is en waar uw grenzen liggen.</Paragraph>
         {DOMEIN_CODES.map((d) => {
           const aan = f[veld.domeinAan(d)] === 'ja';
           return (
             <details class="passend-details" open={aan || Boolean(errors[veld.domeinNiveau(d)]) || undefined}>
               <summary>{DOMEINEN[d].label}{aan ? ' (ingevuld)' : ''}</summary>
+              <fieldset class="utrecht-form-fieldset passend-fieldset">
+              <legend class="utrecht-form-fieldset__legend">{DOMEINEN[d].label}</legend>
               <Paragraph>{DOMEINEN[d].uitleg}</Paragraph>
               <CheckboxField name={veld.domeinAan(d)} label={`Onze school biedt ondersteuning bij: ${DOMEINEN[d].label.toLowerCase()}`} checked={aan} />
               <RadioGroup name={veld.domeinNiveau(d)} legend="Niveau" value={f[veld.domeinNiveau(d)]} error={errors[veld.domeinNiveau(d)]} options={NIVEAU_CODES.map((n) => ({ value: n, label: NIVEAUS[n].label, description: NIVEAUS[n].uitleg }))} />
               <TextareaField name={veld.domeinTekst(d, 'watWijDoen')} label="Wat doet de school?" value={f[veld.domeinTekst(d, 'watWijDoen')]} error={errors[veld.domeinTekst(d, 'watWijDoen')]} rows={3} />
               <TextareaField name={veld.domeinTekst(d, 'expertise')} label="Welke deskundigheid is er?" value={f[veld.domeinTekst(d, 'expertise')]} error={errors[veld.domeinTekst(d, 'expertise')]} rows={2} />
               <TextareaField name={veld.domeinTekst(d, 'grenzen')} label="Waar liggen de grenzen?" description="Eerlijk zijn helpt ouders: wat kan de school niet?" value={f[veld.domeinTekst(d, 'grenzen')]} error={errors[veld.domeinTekst(d, 'grenzen')]} rows={2} />
+              </fieldset>
             </details>
           );
         })}
@@ -200,11 +207,11 @@ async function versiePage(c: AppContext, id: string, values?: FormValues, errors
       <Heading level={2}>Importeren en exporteren</Heading>
       <Paragraph>
         Download dit concept als <Link href={`/aanbod/versie/${v.id}/export.json`}>JSON</Link> (alles) of
-        als <Link href={`/aanbod/versie/${v.id}/export.csv`}>CSV</Link> (de gebieden, te openen in Excel).
+        als <Link href={`/aanbod/versie/${v.id}/export.csv`}>CSV</Link> (de onderwerpen, te openen in Excel).
       </Paragraph>
       <Form action={`/aanbod/versie/${v.id}/importeren`} csrfToken={c.var.csrfToken} enctype="multipart/form-data" aria-label="Importeren">
         <input type="hidden" name="versie" value={String(v.versie)} />
-        <FieldFile name="bestand" label="Bestand om te importeren (JSON of CSV)" description={`Een JSON-bestand vervangt het hele concept. Een CSV-bestand vervangt alleen de gebieden; kolommen: ${CSV_KOLOMMEN.join(', ')}.`} error={errors.bestand} />
+        <FieldFile name="bestand" label="Bestand om te importeren (JSON of CSV)" description={`Een JSON-bestand vervangt het hele concept. Een CSV-bestand vervangt alleen de onderwerpen; kolommen: ${CSV_KOLOMMEN.join(', ')}.`} error={errors.bestand} />
         <Button appearance="secondary">Importeren</Button>
       </Form>
       <Paragraph><Link href={`/aanbod/versie/${v.id}/verwijderen`}>Concept verwijderen</Link></Paragraph>
@@ -232,6 +239,11 @@ function FieldFile(props: { name: string; label: string; description: string; er
 async function vaststellenPage(c: AppContext, id: string, values: FormValues = {}, errors: Record<string, string> = {}, status: 200 | 409 | 422 = 200) {
   const r = await cmd.openVersie(deps(c), actor(c), id);
   const v = r.versie;
+  if (v.status === 'vastgesteld') {
+    // A second click on "Vaststellen", or an old tab: the version is already public.
+    await setFlash(c, { kind: 'info', text: 'Deze versie is al vastgesteld.' });
+    return c.redirect(publiekeUrl(v), 303);
+  }
   if (!r.magVaststellen) throw new AppError('forbidden', { detail: 'Alleen de schoolleider van deze school stelt het aanbod vast.' });
   const adviesFouten = Object.fromEntries(Object.entries(errors).filter(([k]) => ADVIES_VELDEN.includes(k)));
   const overig = Object.entries(errors).filter(([k]) => !ADVIES_VELDEN.includes(k));
@@ -256,8 +268,8 @@ async function vaststellenPage(c: AppContext, id: string, values: FormValues = {
         <input type="hidden" name="versie" value={String(v.versie)} />
         <RadioGroup name="mrAdvies" legend="Wat heeft de medezeggenschapsraad (MR) geadviseerd?" value={values.mrAdvies} error={errors.mrAdvies} options={MR_ADVIES_CODES.map((a) => ({ value: a, label: MR_ADVIES_LABEL[a] }))} />
         <FormField name="mrAdviesDatum" type="date" label="Datum van het advies" value={values.mrAdviesDatum} error={errors.mrAdviesDatum} max={c.var.deps.clock.today()} />
-        <TextareaField name="mrAdviesToelichting" label="Opmerkingen van de MR (als die er zijn)" value={values.mrAdviesToelichting} error={errors.mrAdviesToelichting} rows={3} />
-        <TextareaField name="reactieOpAdvies" label="Uw reactie op een negatief advies" description="Alleen nodig als de MR negatief adviseerde: waarom stelt u het aanbod toch vast?" value={values.reactieOpAdvies} error={errors.reactieOpAdvies} rows={3} />
+        <TextareaField name="mrAdviesToelichting" label="Opmerkingen van de MR (als die er zijn)" description="Deze tekst komt ook op de openbare pagina van de school." value={values.mrAdviesToelichting} error={errors.mrAdviesToelichting} rows={3} />
+        <TextareaField name="reactieOpAdvies" label="Uw reactie op een negatief advies" description="Alleen nodig als de MR negatief adviseerde: waarom stelt u het aanbod toch vast? De MR krijgt deze reactie, en zij komt ook op de openbare pagina van de school." value={values.reactieOpAdvies} error={errors.reactieOpAdvies} rows={3} />
         <Button>Vaststellen en publiceren</Button>
       </Form>
       <Paragraph><Link href={`/aanbod/versie/${v.id}`}>Terug naar het concept</Link></Paragraph>
@@ -293,14 +305,14 @@ async function basisPage(c: AppContext, schooljaar: string, values?: FormValues,
             {Array.from({ length: onderdelen.length + NIEUWE_BASIS_REGELS }, (_, i) => (
               <fieldset class="utrecht-form-fieldset passend-fieldset">
                 <legend class="utrecht-form-fieldset__legend">{i < onderdelen.length ? `Onderdeel ${i + 1}` : `Nieuw onderdeel ${i - onderdelen.length + 1}`}</legend>
-                <SelectField name={`o.${i}.domein`} label="Gebied" options={DOMEIN_CODES.map((d) => ({ value: d, label: DOMEINEN[d].label }))} emptyOption="Kies een gebied" value={f[`o.${i}.domein`]} error={errors[`o.${i}.domein`]} />
+                <SelectField name={`o.${i}.domein`} label="Onderwerp" options={DOMEIN_CODES.map((d) => ({ value: d, label: DOMEINEN[d].label }))} emptyOption="Kies een onderwerp" value={f[`o.${i}.domein`]} error={errors[`o.${i}.domein`]} />
                 <TextareaField name={`o.${i}.omschrijving`} label="Omschrijving" description={i < onderdelen.length ? 'Maak leeg om dit onderdeel te verwijderen.' : undefined} value={f[`o.${i}.omschrijving`]} error={errors[`o.${i}.omschrijving`]} rows={2} />
               </fieldset>
             ))}
             <TextareaField name="toelichting" label="Toelichting" value={f.toelichting} error={errors.toelichting} rows={3} />
             <Button>Opslaan</Button>
           </Form>
-        : <Table caption="Onderdelen" hideCaption headers={['Gebied', 'Omschrijving']} rows={onderdelen.map((o) => [DOMEINEN[o.domein].label, o.omschrijving])} />}
+        : <Table caption="Onderdelen" hideCaption headers={['Onderwerp', 'Omschrijving']} rows={onderdelen.map((o) => [DOMEINEN[o.domein].label, o.omschrijving])} />}
       {b && b.status === 'concept' && r.magVaststellen && (
         <Form action={`/swv/basisondersteuning/${schooljaar}/vaststellen`} csrfToken={c.var.csrfToken} aria-label="Vaststellen">
           <input type="hidden" name="versie" value={String(b.versie)} />
@@ -363,6 +375,14 @@ async function profielPage(c: AppContext, values?: FormValues, errors: Record<st
   );
 }
 
+/** The `versie` of an API body: a whole number, or a clear 422 (not a database error on 1.5 or 1e20). */
+function apiVersie(v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 2_000_000_000) {
+    throw new AppError('validation_failed', { fields: { versie: 'Stuur het versienummer mee dat u ophaalde (een heel getal).' }, detail: 'Stuur het versienummer mee dat u ophaalde (een heel getal).' });
+  }
+  return v;
+}
+
 /** Re-renders a form page on a validation error from a command; anything else propagates. */
 async function bijFout<T>(fn: () => Promise<T>, opFout: (errors: Record<string, string>) => Promise<Response>): Promise<T | Response> {
   try {
@@ -379,7 +399,7 @@ async function bijFout<T>(fn: () => Promise<T>, opFout: (errors: Record<string, 
 export function registerAanbodRoutes(app: App): void {
   defineRoute(app, 'GET', '/aanbod', { access: AANBOD_ROLLEN, summary: 'Ondersteuningsaanbod: eigen school of overzicht van het samenwerkingsverband' }, async (c) => {
     const grant = c.var.auth!.actief!;
-    if (grant.vestigingCode && (SCHOOL_ROLLEN as readonly string[]).includes(grant.rol)) return versiesPage(c, grant.vestigingCode);
+    if (grant.vestigingCode && SCHOOL_ROLLEN.includes(grant.rol)) return versiesPage(c, grant.vestigingCode);
     const r = await cmd.toonSwvOverzicht(deps(c), actor(c));
     const props = await layoutProps(c, 'Ondersteuningsaanbod van de scholen');
     const klaar = r.scholen.filter((s) => s.vastgesteldDitJaar).length;
@@ -399,7 +419,7 @@ export function registerAanbodRoutes(app: App): void {
     );
   });
 
-  defineRoute(app, 'GET', '/aanbod/overzicht.csv', { access: AANBOD_ROLLEN, summary: 'CSV: scholen en de stand van hun aanbod' }, async (c) => {
+  defineRoute(app, 'GET', '/aanbod/overzicht.csv', { access: OVERZICHT_ROLLEN, summary: 'CSV: scholen en de stand van hun aanbod' }, async (c) => {
     const r = await cmd.toonSwvOverzicht(deps(c), actor(c));
     const csv = toCsv(['vestigingscode', 'school', 'plaats', 'soort', `vastgesteld_${r.schooljaar}`, 'laatst_vastgesteld', 'concept'],
       r.scholen.map((s) => [s.code, s.naam, s.plaats ?? '', s.soort, s.vastgesteldDitJaar ?? '', s.laatstVastgesteldOp ?? '', s.heeftConcept ? 'ja' : 'nee']));
@@ -453,7 +473,14 @@ export function registerAanbodRoutes(app: App): void {
       mrAdvies: values.mrAdvies || null, mrAdviesDatum: values.mrAdviesDatum || null,
       mrAdviesToelichting: values.mrAdviesToelichting?.trim() || null, reactieOpAdvies: values.reactieOpAdvies?.trim() || null,
     };
-    const r = await bijFout(() => cmd.stelVast(deps(c), actor(c), id, leesVersie(values.versie), advies), (e) => vaststellenPage(c, id, values, e, 422));
+    let r;
+    try {
+      r = await bijFout(() => cmd.stelVast(deps(c), actor(c), id, leesVersie(values.versie), advies), (e) => vaststellenPage(c, id, values, e, 422));
+    } catch (err) {
+      // Already adopted (double click): the page sends the user to the public version.
+      if (err instanceof AppError && err.code === 'conflict') return vaststellenPage(c, id);
+      throw err;
+    }
     if (r instanceof Response) return r;
     if (r.soort === 'conflict') return vaststellenPage(c, id, values, {}, 409);
     const { versie: v } = await cmd.openVersie(deps(c), actor(c), id);
@@ -492,12 +519,12 @@ export function registerAanbodRoutes(app: App): void {
     return c.body(JSON.stringify(json, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="aanbod-${v.vestigingCode}-${v.schooljaar}-${v.volgnummer}.json"` });
   });
 
-  defineRoute(app, 'GET', '/aanbod/versie/:id/export.csv', { access: AANBOD_ROLLEN, summary: 'Export van de gebieden van een versie als CSV' }, async (c) => {
+  defineRoute(app, 'GET', '/aanbod/versie/:id/export.csv', { access: AANBOD_ROLLEN, summary: 'Export van de onderwerpen van een versie als CSV' }, async (c) => {
     const { versie: v } = await cmd.openVersie(deps(c), actor(c), uuidParam(c));
     return c.body(naarCsv(v.domeinen), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="aanbod-${v.vestigingCode}-${v.schooljaar}-${v.volgnummer}.csv"` });
   });
 
-  defineRoute(app, 'POST', '/aanbod/versie/:id/importeren', { access: SCHOOL_ROLLEN, summary: 'Importeert JSON (alles) of CSV (gebieden) in een concept' }, async (c) => {
+  defineRoute(app, 'POST', '/aanbod/versie/:id/importeren', { access: SCHOOL_ROLLEN, summary: 'Importeert JSON (alles) of CSV (onderwerpen) in een concept' }, async (c) => {
     const id = uuidParam(c);
     const values = await readForm(c);
     const bestand = await readUpload(c, 'bestand', 512 * 1024);
@@ -507,18 +534,24 @@ export function registerAanbodRoutes(app: App): void {
     if (bestand === null) return fout('Het bestand is te groot. Een aanbod past in een bestand van minder dan 512 kB.');
     const isJson = bestand.trimStart().startsWith('{');
     let inhoud: AanbodInhoud;
+    let overgeslagen = 0;
     if (isJson) {
       const r = leesJson(bestand);
       if (!r.ok) return fout(`Het JSON-bestand klopt niet: ${r.fout}`);
-      inhoud = r.inhoud;
+      // Answers to basis items of another year's list cannot be kept: this version asks its own list.
+      const codes = new Set(v.basisOnderdelen.map((b) => b.code));
+      overgeslagen = r.inhoud.basisOnderdelen.filter((b) => !codes.has(b.code)).length;
+      inhoud = { ...r.inhoud, basisOnderdelen: r.inhoud.basisOnderdelen.filter((b) => codes.has(b.code)) };
     } else {
       const r = leesCsv(bestand);
       if (!r.ok) return fout(`Het CSV-bestand klopt niet: ${r.fout}`);
       inhoud = { ...inhoudVan(v), domeinen: r.domeinen };
     }
-    const r = await cmd.bewaarInhoud(deps(c), actor(c), id, leesVersie(values.versie), inhoud);
+    const r = await bijFout(() => cmd.bewaarInhoud(deps(c), actor(c), id, leesVersie(values.versie), inhoud), (e) => fout(`Het bestand klopt niet: ${Object.values(e).join(' ')}`));
+    if (r instanceof Response) return r;
     if (r.soort === 'conflict') return versiePage(c, id, undefined, {}, 409);
-    await setFlash(c, { kind: 'ok', text: isJson ? 'Het bestand is geïmporteerd. Kijk het concept na.' : 'De gebieden zijn geïmporteerd. Kijk het concept na.' });
+    const extra = overgeslagen ? ` ${overgeslagen} antwoord(en) over basisondersteuning uit het bestand horen niet bij de lijst van dit schooljaar en zijn overgeslagen.` : '';
+    await setFlash(c, { kind: 'ok', text: `${isJson ? 'Het bestand is geïmporteerd.' : 'De onderwerpen zijn geïmporteerd.'}${extra} Kijk het concept na.` });
     return c.redirect(`/aanbod/versie/${id}`, 303);
   });
 
@@ -612,7 +645,7 @@ export function registerAanbodRoutes(app: App): void {
   defineRoute(app, 'PUT', '/api/aanbod/versies/:id', { access: SCHOOL_ROLLEN, summary: 'API: vervangt de inhoud van een concept (formaat van de JSON-export, met versie)' }, async (c) => {
     const id = uuidParam(c);
     const body = await readJson(c);
-    const versie = typeof body.versie === 'number' ? body.versie : -1;
+    const versie = apiVersie(body.versie);
     const r = leesJson(JSON.stringify(body));
     if (!r.ok) throw new AppError('validation_failed', { fields: { inhoud: r.fout }, detail: r.fout });
     const uit = await cmd.bewaarInhoud(deps(c), actor(c), id, versie, r.inhoud);
@@ -624,7 +657,7 @@ export function registerAanbodRoutes(app: App): void {
     const id = uuidParam(c);
     const body = await readJson(c);
     const tekstOfNull = (k: string) => (typeof body[k] === 'string' && (body[k] as string).trim() ? (body[k] as string).trim().slice(0, 4000) : null);
-    const r = await cmd.stelVast(deps(c), actor(c), id, typeof body.versie === 'number' ? body.versie : -1, {
+    const r = await cmd.stelVast(deps(c), actor(c), id, apiVersie(body.versie), {
       mrAdvies: tekstOfNull('mrAdvies'), mrAdviesDatum: tekstOfNull('mrAdviesDatum'),
       mrAdviesToelichting: tekstOfNull('mrAdviesToelichting'), reactieOpAdvies: tekstOfNull('reactieOpAdvies'),
     });

@@ -100,7 +100,7 @@ export function leesBasisFormulier(values: FormValues, bestaand: readonly BasisO
     if (!omschrijving) continue;
     const domein = values[`o.${i}.domein`] ?? '';
     if (!(DOMEIN_CODES as readonly string[]).includes(domein)) {
-      fouten[`o.${i}.domein`] = 'Kies bij elk onderdeel het gebied van ondersteuning.';
+      fouten[`o.${i}.domein`] = 'Kies bij elk onderdeel het onderwerp.';
       continue;
     }
     const code = i < bestaand.length ? bestaand[i]!.code : `b${volgende++}`;
@@ -123,7 +123,7 @@ export function leesProfielFormulier(values: FormValues): Uitkomst<ProfielInhoud
   };
   const url = (naam: string, label: string) => {
     const v = tekst(values, naam, label, fouten, 500);
-    if (v && !/^https?:\/\/[^\s]+\.[^\s]+$/i.test(v)) fouten[naam] = `${label} moet beginnen met https:// (bijvoorbeeld https://www.swv.nl).`;
+    if (v && !/^https?:\/\/[^\s]+\.[^\s]+$/i.test(v)) fouten[naam] = `${label} moet een volledige link zijn die begint met https:// (bijvoorbeeld https://www.swv.nl).`;
     return v;
   };
   const documenten: SwvDocument[] = [];

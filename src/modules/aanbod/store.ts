@@ -96,8 +96,8 @@ export interface SchoolStatusRij {
   heeftConcept: boolean;
 }
 
-/** Every school location of an SWV with the state of its offer in a school year. */
-export async function schoolStatussen(ex: Executor, swvCode: string, schooljaar: string): Promise<SchoolStatusRij[]> {
+/** Every school location of an SWV (or of one board in it) with the state of its offer in a school year. */
+export async function schoolStatussen(ex: Executor, swvCode: string, schooljaar: string, bestuurNummer: string | null): Promise<SchoolStatusRij[]> {
   return rows<SchoolStatusRij>(
     ex,
     sql`select v.code, v.naam, v.plaats, v.soort,
@@ -105,7 +105,8 @@ export async function schoolStatussen(ex: Executor, swvCode: string, schooljaar:
              and a.schooljaar = ${schooljaar} order by a.volgnummer desc limit 1) as "vastgesteldDitJaar",
           (select max(a.vastgesteld_op)::text from ondersteuningsaanbod a where a.vestiging_code = v.code and a.status = 'vastgesteld') as "laatstVastgesteldOp",
           exists (select 1 from ondersteuningsaanbod a where a.vestiging_code = v.code and a.status = 'concept') as "heeftConcept"
-        from vestiging v where v.swv_po = ${swvCode} or v.swv_vo = ${swvCode}
+        from vestiging v where (v.swv_po = ${swvCode} or v.swv_vo = ${swvCode})
+          and (${bestuurNummer}::text is null or v.bestuur_nummer = ${bestuurNummer})
         order by v.naam, v.code`,
   );
 }
@@ -113,7 +114,10 @@ export async function schoolStatussen(ex: Executor, swvCode: string, schooljaar:
 /** Name and SWVs of a school location (register data). */
 export async function findVestigingKort(ex: Executor, code: string) {
   const [r] = await ex
-    .select({ code: vestiging.code, naam: vestiging.naam, plaats: vestiging.plaats, soort: vestiging.soort, swvPo: vestiging.swvPo, swvVo: vestiging.swvVo })
+    .select({
+      code: vestiging.code, naam: vestiging.naam, plaats: vestiging.plaats, soort: vestiging.soort, swvPo: vestiging.swvPo,
+      swvVo: vestiging.swvVo, bestuurNummer: vestiging.bestuurNummer,
+    })
     .from(vestiging)
     .where(eq(vestiging.code, code));
   return r;

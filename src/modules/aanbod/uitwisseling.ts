@@ -113,7 +113,7 @@ const inhoudSchema = z.strictObject({
           ctx.addIssue({
             code: 'custom',
             path: [i, 'domein'],
-            message: `Het ondersteuningsgebied '${d.domein}' staat twee keer in domeinen (domeinen[${j}] en domeinen[${i}]).`,
+            message: `Het onderwerp van ondersteuning '${d.domein}' staat twee keer in domeinen (domeinen[${j}] en domeinen[${i}]).`,
           });
         } else eerder.set(d.domein, i);
       });
@@ -184,7 +184,7 @@ function beschrijfProbleem(issue: z.core.$ZodIssue): string {
   const ouder = pad.slice(0, -1);
   switch (issue.code) {
     case 'invalid_value':
-      if (laatste === 'domein') return `Onbekend ondersteuningsgebied ${toonWaarde(issue.input)} in ${toonPad(ouder)}.`;
+      if (laatste === 'domein') return `Onbekend onderwerp van ondersteuning ${toonWaarde(issue.input)} in ${toonPad(ouder)}.`;
       if (laatste === 'niveau') {
         return `Onbekend niveau ${toonWaarde(issue.input)} in ${toonPad(ouder)}. Kies ${NIVEAU_CODES.join(', ')}.`;
       }
@@ -345,12 +345,12 @@ export function leesCsv(tekstInvoer: string): { ok: true; domeinen: DomeinAanbod
         };
       }
       const domeinTekst = cel('domein').trim();
-      if (domeinTekst === '') return { ok: false, fout: `Rij ${rij}: vul een ondersteuningsgebied in.` };
+      if (domeinTekst === '') return { ok: false, fout: `Rij ${rij}: vul een onderwerp van ondersteuning in.` };
       const domein = DOMEIN_OP_NAAM.get(domeinTekst.toLowerCase());
-      if (!domein) return { ok: false, fout: `Rij ${rij}: onbekend ondersteuningsgebied ${toonWaarde(domeinTekst)}.` };
+      if (!domein) return { ok: false, fout: `Rij ${rij}: onbekend onderwerp van ondersteuning ${toonWaarde(domeinTekst)}.` };
       const eerder = rijVan.get(domein);
       if (eerder !== undefined) {
-        return { ok: false, fout: `Rij ${rij}: het gebied '${DOMEINEN[domein].label}' staat ook al in rij ${eerder}.` };
+        return { ok: false, fout: `Rij ${rij}: het onderwerp '${DOMEINEN[domein].label}' staat ook al in rij ${eerder}.` };
       }
       const niveauTekst = cel('niveau').trim();
       if (niveauTekst === '') return { ok: false, fout: `Rij ${rij}: vul een niveau in (${NIVEAU_CODES.join(', ')}).` };

@@ -8,7 +8,7 @@
  * (exact straight-line distance, coverage, order) → at most {@link PER_LIJST} per list. When no school fits, the
  * answer names the ouder- en jeugdsteunpunt of the SWV(s) of the postcode, because that is where a parent gets help.
  */
-import type { Database } from '../../platform/db/client.js';
+import { PUBLIEK, type Database } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { schoolYearOf } from '../../platform/civil-date.js';
 import { findPc4 } from '../register/store.js';
@@ -19,8 +19,6 @@ import { zoekScholen as verdeelOverLijsten, type Treffer } from './rules/matchin
 import type { Zoekvraag } from './rules/zoekvraag.js';
 import { swvsMetSteunpunt, zoekKandidaten, type KandidaatRij, type SwvSteunpunt } from './publiek-store.js';
 
-/** Public pages read as the app role without a tenant: RLS shows only adopted and published rows. */
-const PUBLIEK = { swvId: null, userId: null };
 
 /** Longest list shown (per list): a parent reads the nearest schools; a shorter distance narrows the rest. */
 export const PER_LIJST = 25;

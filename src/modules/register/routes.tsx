@@ -3,6 +3,7 @@
  * SWV and school pages with map and ondersteuningsaanbod belong to the aanbod module; these let a newcomer find
  * the demo region and check the imported register.
  */
+import { PUBLIEK } from '../../platform/db/client.js';
 import type { App } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
 import { layoutProps, sendPage } from '../../platform/http/render.js';
@@ -10,8 +11,6 @@ import { Layout } from '../../platform/views/layout.js';
 import { Heading, Paragraph, Link, Table } from '../../platform/views/components.js';
 import { listSwvs } from './store.js';
 
-/** Public pages read as the app role without a tenant: RLS hides every pupil table. */
-const PUBLIEK = { swvId: null, userId: null };
 
 /** Registers the public register pages and their JSON API. */
 export function registerRegisterRoutes(app: App): void {

@@ -72,3 +72,15 @@ export function tenantHelpers(owner: Db) {
     },
   };
 }
+
+/**
+ * True for a unique-key violation (SQLSTATE 23505), also when wrapped by Drizzle. Two people (or one double click)
+ * creating the same thing at the same moment meet this; commands turn it into a clear message instead of a 500.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  return (e?.code ?? e?.cause?.code) === '23505';
+}
+
+/** The tenant context of public pages: the app role without a tenant, so RLS shows only public rows. */
+export const PUBLIEK: TenantContext = { swvId: null, userId: null };

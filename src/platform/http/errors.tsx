@@ -42,7 +42,7 @@ async function page(c: AppContext, err: AppError) {
       body = <NotFoundPage {...rest} />;
       break;
     case 'forbidden':
-      body = <ForbiddenPage {...rest} />;
+      body = <ForbiddenPage {...rest} reden={err.detail} />;
       break;
     case 'rate_limited':
       if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));

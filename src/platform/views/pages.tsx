@@ -36,13 +36,14 @@ export function NotFoundPage(props: ErrorPageProps): JSX.Element {
  * @param props - layout props, passed through
  * @returns the full page; send it with status 403
  */
-export function ForbiddenPage(props: ErrorPageProps): JSX.Element {
+export function ForbiddenPage(props: ErrorPageProps & { reden?: string }): JSX.Element {
+  const { reden, ...layout } = props;
   return (
-    <Layout {...props} title="Geen toegang">
+    <Layout {...layout} title="Geen toegang">
       <Heading level={1}>Geen toegang</Heading>
       {props.user ? (
         <>
-          <Paragraph>U mag deze pagina niet bekijken met uw account.</Paragraph>
+          <Paragraph>{reden ?? 'U mag deze pagina niet bekijken met uw account.'}</Paragraph>
           <Paragraph>
             Denkt u dat u deze pagina wel nodig heeft voor uw werk? Vraag dan de beheerder van uw organisatie om
             toegang.

@@ -206,3 +206,20 @@ test('minNiveau: asking for extra support leaves out basis-level entries and con
   assert.deepEqual(extra.ontbreekt, ['taal-lezen', 'rekenen']);
   assert.equal(beoordeelAanbod(aanbod, ['gedrag'], 'specialistisch').dekking, 'geen');
 });
+
+test('minNiveau without needs: a school fits when it offers that level in any domain', () => {
+  const aanbod = {
+    domeinen: [
+      { domein: 'gedrag' as const, niveau: 'extra' as const, watWijDoen: 'Gedragsspecialist', expertise: '', grenzen: '' },
+      { domein: 'rekenen' as const, niveau: 'specialistisch' as const, watWijDoen: 'Rekenklas', expertise: '', grenzen: '' },
+    ],
+    basisOnderdelen: [],
+  };
+  assert.equal(beoordeelAanbod(aanbod, []).dekking, 'geen-behoefte');
+  const extra = beoordeelAanbod(aanbod, [], 'extra');
+  assert.equal(extra.dekking, 'volledig');
+  assert.deepEqual(extra.redenen.map((r) => r.domein), ['gedrag', 'rekenen']);
+  assert.deepEqual(beoordeelAanbod(aanbod, [], 'specialistisch').redenen.map((r) => r.domein), ['rekenen']);
+  assert.equal(beoordeelAanbod({ domeinen: [aanbod.domeinen[0]!], basisOnderdelen: [] }, [], 'specialistisch').dekking, 'geen');
+  assert.equal(beoordeelAanbod(null, [], 'extra').dekking, 'onbekend');
+});

@@ -6,7 +6,6 @@ import type { AanbodInhoud, BasisOnderdeel } from '../../../src/modules/aanbod/r
 import {
   controleerVaststelling,
   huidigeVersie,
-  isBewerkbaar,
   isMrAdvies,
   kopieerInhoud,
   MR_ADVIES_CODES,
@@ -152,11 +151,6 @@ test('controleerVaststelling: reports every problem at once', () => {
   assert.deepEqual(Object.keys(f).sort(), [
     'basisToelichting', 'contact', 'domeinen', 'mrAdviesDatum', 'mrAdviesToelichting', 'reactieOpAdvies', 'rol', 'status', 'toelichting',
   ]);
-});
-
-test('isBewerkbaar: only a concept', () => {
-  assert.equal(isBewerkbaar('concept'), true);
-  assert.equal(isBewerkbaar('vastgesteld'), false);
 });
 
 const sleutel = (schooljaar: string, volgnummer: number, status: 'concept' | 'vastgesteld'): VersieSleutel => ({

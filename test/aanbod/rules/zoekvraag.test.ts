@@ -161,5 +161,5 @@ test('niveau: empty means any level; a known level is kept; anything else is a D
   assert.equal(ok('specialistisch'), 'specialistisch');
   const fout = leesZoekvraag({ postcode: '3701', niveau: 'veel' });
   assert.ok(!fout.ok);
-  assert.match(fout.fouten.niveau!, /Kies hoeveel ondersteuning/);
+  assert.match(fout.fouten.niveau!, /hoeveel ondersteuning de school moet bieden/);
 });

@@ -46,7 +46,15 @@ export interface AanbodVoorMatching {
  */
 export function beoordeelAanbod(aanbod: AanbodVoorMatching | null, behoeften: readonly DomeinCode[], minNiveau: Niveau = 'basis'): Beoordeling {
   const uniek = [...new Set(behoeften)];
-  if (uniek.length === 0) return { dekking: 'geen-behoefte', redenen: [], ontbreekt: [] };
+  if (uniek.length === 0) {
+    if (minNiveau === 'basis') return { dekking: 'geen-behoefte', redenen: [], ontbreekt: [] };
+    // No need named, but more than the basis asked for: the school fits when it offers that level in any domain.
+    if (aanbod === null) return { dekking: 'onbekend', redenen: [], ontbreekt: [] };
+    const redenen = aanbod.domeinen
+      .filter((d) => niveauRang(d.niveau) >= niveauRang(minNiveau))
+      .map((d) => ({ domein: d.domein, niveau: d.niveau, tekst: d.watWijDoen }));
+    return { dekking: redenen.length > 0 ? 'volledig' : 'geen', redenen, ontbreekt: [] };
+  }
   if (aanbod === null) return { dekking: 'onbekend', redenen: [], ontbreekt: uniek };
   const redenen: Reden[] = [];
   const ontbreekt: DomeinCode[] = [];

@@ -6,8 +6,10 @@
  *   former schoolondersteuningsprofiel (WPO art. 8 lid 5, 2015 text; legal-rules §4.9); in practice it mandates
  *   the school leader, which is what we model (product.md: "Schoolleider: publish the school's
  *   ondersteuningsaanbod yearly (with MR advice)").
- * - SWV staff and the board read every school's versions in their SWV (to see the dekkend netwerk, WPO 18a lid 2)
- *   but do not write a school's offer.
+ * - SWV staff read every school's versions in their SWV (to see the dekkend netwerk, WPO 18a lid 2), the board
+ *   those of its own schools; neither writes a school's offer.
+ * - A special school (so/vso) lies in a PO and a VO samenwerkingsverband. Its offer is one record, kept in one of
+ *   them: the PO-SWV when the school has one (our choice, so the record has one owner and one history).
  * - The basisondersteuning is agreed SWV-wide and laid down in the ondersteuningsplan (WPO 18a lid 8 sub a; WVO 17a
  *   lid 8 sub a): SWV staff prepare it, the SWV director adopts it.
  */
@@ -18,31 +20,56 @@ export interface Toekenning {
   rol: Rol;
   swvId: string | null;
   vestigingCode: string | null;
+  bestuurNummer: string | null;
 }
 
-const SCHOOL_SCHRIJVERS: readonly Rol[] = ['intern-begeleider', 'schoolleider'];
+/** The parts of a school location (register) the rules look at. */
+export interface School {
+  code: string;
+  bestuurNummer: string | null;
+  swvPo: string | null;
+  swvVo: string | null;
+}
+
+/** Roles of a school's own staff: they write its offer. */
+export const SCHOOL_ROLLEN: readonly Rol[] = ['intern-begeleider', 'schoolleider'];
+const SCHOOL_SCHRIJVERS = SCHOOL_ROLLEN;
 const SWV_LEZERS: readonly Rol[] = ['swv-medewerker', 'swv-directeur', 'bestuur'];
 const BASIS_SCHRIJVERS: readonly Rol[] = ['swv-medewerker', 'swv-directeur'];
 
+/** Roles that see the overview of all schools of the SWV (the board: its own schools). */
+export const OVERZICHT_ROLLEN: readonly Rol[] = SWV_LEZERS;
 /** Roles that work with the aanbod pages at all. */
 export const AANBOD_ROLLEN: readonly Rol[] = [...SCHOOL_SCHRIJVERS, ...SWV_LEZERS];
 /** Roles that maintain the SWV's basisondersteuning and public profile. */
 export const SWV_BEHEER_ROLLEN: readonly Rol[] = BASIS_SCHRIJVERS;
 
+/** The SWV that keeps a school's offer: its PO-SWV, else its VO-SWV (see the top of this file). */
+export function beheerdDoor(s: School): string | null {
+  return s.swvPo ?? s.swvVo;
+}
+
+/** The school lies in the grant's SWV (PO or VO). */
+function inEigenSwv(t: Toekenning, s: School): boolean {
+  return t.swvId !== null && (s.swvPo === t.swvId || s.swvVo === t.swvId);
+}
+
 /** May read every version (also concepts) of this school location's offer. */
-export function magAanbodLezen(t: Toekenning, vestigingCode: string): boolean {
-  if (SCHOOL_SCHRIJVERS.includes(t.rol)) return t.vestigingCode === vestigingCode;
+export function magAanbodLezen(t: Toekenning, s: School): boolean {
+  if (!inEigenSwv(t, s)) return false;
+  if (SCHOOL_SCHRIJVERS.includes(t.rol)) return t.vestigingCode === s.code;
+  if (t.rol === 'bestuur') return t.bestuurNummer !== null && t.bestuurNummer === s.bestuurNummer;
   return SWV_LEZERS.includes(t.rol);
 }
 
-/** May edit a concept of this school location's offer (and start or delete one). */
-export function magAanbodBewerken(t: Toekenning, vestigingCode: string): boolean {
-  return SCHOOL_SCHRIJVERS.includes(t.rol) && t.vestigingCode === vestigingCode;
+/** May edit a concept of this school location's offer (and start or delete one): own staff, in the owning SWV. */
+export function magAanbodBewerken(t: Toekenning, s: School): boolean {
+  return SCHOOL_SCHRIJVERS.includes(t.rol) && t.vestigingCode === s.code && beheerdDoor(s) === t.swvId;
 }
 
 /** May adopt (vaststellen) this school location's offer. */
-export function magAanbodVaststellen(t: Toekenning, vestigingCode: string): boolean {
-  return t.rol === 'schoolleider' && t.vestigingCode === vestigingCode;
+export function magAanbodVaststellen(t: Toekenning, s: School): boolean {
+  return t.rol === 'schoolleider' && magAanbodBewerken(t, s);
 }
 
 /** May edit the SWV's basisondersteuning concept and the SWV's public profile. */

@@ -31,11 +31,6 @@ export function isMrAdvies(s: string): s is MrAdvies {
   return Object.prototype.hasOwnProperty.call(MR_ADVIES_LABEL, s);
 }
 
-/** Only a concept may be changed; an adopted version is what the MR advised on and what parents saw. */
-export function isBewerkbaar(status: Versiestatus): boolean {
-  return status === 'concept';
-}
-
 /** Everything adoption depends on. `rol` is the chosen role of the user who adopts. */
 export interface VaststellingInvoer {
   status: Versiestatus;
@@ -94,18 +89,26 @@ export function controleerVaststelling(i: VaststellingInvoer): Record<string, st
     fouten.reactieOpAdvies = 'De MR gaf een negatief advies. Schrijf op waarom u het aanbod toch vaststelt. De MR krijgt deze reactie.';
   }
 
-  // Content: parents must be able to read what the school offers and whom to ask.
-  const inhoud = i.inhoud;
+  Object.assign(fouten, controleerInhoud(i.inhoud));
+  return fouten;
+}
+
+/**
+ * Whether the content of a version is complete enough to adopt: parents must be able to read what the school
+ * offers and whom to ask, and the school must have answered every basisondersteuning item. Messages keyed by field.
+ */
+export function controleerInhoud(inhoud: AanbodInhoud): Record<string, string> {
+  const fouten: Record<string, string> = {};
   if (!gevuld(inhoud.toelichting)) {
     fouten.toelichting = 'Schrijf een korte toelichting op de ondersteuning van uw school.';
   }
   if (inhoud.domeinen.length === 0) {
-    fouten.domeinen = 'Beschrijf de ondersteuning voor minstens één gebied.';
+    fouten.domeinen = 'Beschrijf de ondersteuning voor minstens één onderwerp.';
   }
   const gezien = new Set<string>();
   for (const d of inhoud.domeinen) {
     if (gezien.has(d.domein)) {
-      fouten.domeinen = `Het gebied '${DOMEINEN[d.domein]?.label ?? d.domein}' staat er twee keer in. Voeg ze samen tot één beschrijving.`;
+      fouten.domeinen = `Het onderwerp '${DOMEINEN[d.domein]?.label ?? d.domein}' staat er twee keer in. Voeg ze samen tot één beschrijving.`;
     }
     gezien.add(d.domein);
     if (!gevuld(d.watWijDoen)) {
@@ -126,6 +129,7 @@ export function controleerVaststelling(i: VaststellingInvoer): Record<string, st
   }
   return fouten;
 }
+
 
 /** The part of a version that numbering and "current version" depend on. */
 export interface VersieSleutel {

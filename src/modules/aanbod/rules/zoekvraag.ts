@@ -29,11 +29,11 @@ export const GRENZEN_MAX_KM = { min: 1, max: 100 };
 export const MAX_DENOMINATIE_TEKENS = 60;
 
 export const FOUT_POSTCODE_LEEG = 'Vul een postcode in, zoals 3701 of 3701 AB.';
-export const FOUT_POSTCODE = 'Deze postcode bestaat niet. Vul 4 cijfers in, of 4 cijfers en 2 letters, zoals 3701 of 3701 AB.';
+export const FOUT_POSTCODE = 'Deze postcode klopt niet. Vul 4 cijfers in (de eerste is geen 0), of 4 cijfers en 2 letters, zoals 3701 of 3701 AB.';
 export const FOUT_BEHOEFTE = 'Kies ondersteuning uit de lijst.';
 export const FOUT_SOORT = 'Kies een soort school uit de lijst.';
 export const FOUT_DENOMINATIE = `Vul bij richting hoogstens ${MAX_DENOMINATIE_TEKENS} tekens in, zoals katholiek of openbaar.`;
-export const FOUT_NIVEAU = 'Kies hoeveel ondersteuning de school moet bieden uit de lijst.';
+export const FOUT_NIVEAU = 'Kies in de lijst hoeveel ondersteuning de school moet bieden.';
 export const FOUT_AFSTAND = `Kies een afstand van ${GRENZEN_MAX_KM.min} tot en met ${GRENZEN_MAX_KM.max} kilometer, in hele kilometers (zoals 10).`;
 
 type Invoer = {
