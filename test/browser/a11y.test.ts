@@ -373,6 +373,14 @@ describe('toegankelijkheid in de browser', { skip }, () => {
         await expectNavigation(page, () => page.getByRole('button', { name: 'Concept opslaan' }).click());
         await page.getByRole('status').filter({ hasText: 'Het concept is opgeslagen' }).waitFor();
       });
+      await t.test('bevestigingspagina: concept verwijderen (zonder te verwijderen)', async () => {
+        const concept = new URL(page.url()).pathname;
+        await expectNavigation(page, () => page.getByRole('link', { name: 'Concept verwijderen' }).click());
+        assert.equal(await h1(page), 'Concept verwijderen?');
+        await checkPage(page, '/aanbod/versie/:id/verwijderen');
+        await expectNavigation(page, () => page.getByRole('link', { name: 'Nee, terug naar het concept' }).click());
+        assert.equal(new URL(page.url()).pathname, concept);
+      });
       await t.test('vaststellen: zonder advies van de MR (422), daarna met advies; de versie is openbaar', async () => {
         await expectNavigation(page, () => page.getByRole('link', { name: 'Vaststellen met het advies van de MR' }).click());
         assert.equal(await h1(page), 'Ondersteuningsaanbod vaststellen');
@@ -398,6 +406,14 @@ describe('toegankelijkheid in de browser', { skip }, () => {
       await loginStaff(page, DIRECTEUR);
       await checkUrl(t, page, '/aanbod', 'Ondersteuningsaanbod van de scholen');
       await checkUrl(t, page, '/swv/basisondersteuning', 'Basisondersteuning');
+      await checkUrl(t, page, '/aanbod/school/08LE00', /^Ondersteuningsaanbod van /);
+      await t.test('een vastgestelde basisondersteuning (alleen lezen)', async () => {
+        await visit(page, '/swv/basisondersteuning');
+        await expectNavigation(page, () => page.getByRole('table').getByRole('link').first().click());
+        assert.match(await h1(page), /^Basisondersteuning \d{4}-\d{4}$/);
+        assert.match((await page.locator('main').textContent()) ?? '', /vastgesteld op/);
+        await checkPage(page, '/swv/basisondersteuning/:jaar (vastgesteld)');
+      });
       await t.test('een nieuw schooljaar beginnen: het formulier', async () => {
         await visit(page, '/swv/basisondersteuning');
         await expectNavigation(page, () => page.getByRole('button', { name: 'Beginnen' }).click());
