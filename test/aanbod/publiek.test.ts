@@ -467,4 +467,31 @@ for (const kind of databaseKinds()) describe(`publieke schoolzoeker, schoolpagin
       }
     });
   });
+
+  it('lange lijsten: 25 scholen met een link naar allemaal; "alleen extra ondersteuning" zonder onderwerp filtert ook', async () => {
+    // Codes starting with a letter are never DUO codes (a BRIN starts with two digits): safe on a shared database.
+    const extra = Array.from({ length: 27 }, (_, i) => `Z${A.slice(0, 2)}${String.fromCharCode(65 + Math.floor(i / 10))}${i % 10}0`);
+    try {
+      for (const code of extra) {
+        await ctx.db.owner.execute(sql`insert into vestiging (code, instellingscode, naam, soort, bestuur_nummer, plaats, swv_po, lat, lon)
+            values (${code}, ${code.slice(0, 4)}, ${`Extra school ${code}`}, 'bao', ${t.bestuurNummer}, 'Teststad', ${t.swvId}, ${MIDDEN.lat + 2 * KM}, ${MIDDEN.lon})
+            on conflict (code) do update set lat = excluded.lat, lon = excluded.lon`);
+      }
+      const r = await anon().get(`/scholen/zoeken?postcode=${PC}`);
+      assert.match(r.text, /Alle scholen binnen 10 km \(30\)/);
+      assert.match(r.text, /We tonen de 25 scholen die het dichtstbij zijn, van de 30/);
+      const link = /href="(\/scholen\/zoeken\?[^"]*toon=alle[^"]*)"/.exec(r.text)?.[1]?.replaceAll('&amp;', '&');
+      assert.ok(link, 'link naar alle scholen');
+      const alle = await anon().get(link!);
+      assert.equal((alle.text.match(/name="school" value=/g) ?? []).length, 30);
+      const api = JSON.parse((await anon().get(`/api/scholen/zoeken?postcode=${PC}&toon=alle`)).text) as { passend: { getoond: number } };
+      assert.equal(api.passend.getoond, 30);
+      // Only extra support, no subject named: A (gedrag extra) and B (gedrag specialistisch) fit; the rest have no offer.
+      const extraNiveau = await anon().get(`/scholen/zoeken?postcode=${PC}&niveau=extra`);
+      assert.match(extraNiveau.text, /Scholen met extra ondersteuning \(2\)/);
+      assert.match(extraNiveau.text, /Scholen die hun ondersteuning nog niet in Passend hebben gezet \(28\)/);
+    } finally {
+      for (const code of extra) await ctx.db.owner.execute(sql`update vestiging set lat = null, lon = null where code = ${code}`);
+    }
+  });
 });

@@ -35,7 +35,7 @@ import { huidigeVersie } from './rules/versie.js';
 import { naarCsv, naarJson } from './uitwisseling.js';
 import { tekenRegioKaart } from './kaart.js';
 import * as store from './publiek-store.js';
-import { kmTekst, opsomming, PER_LIJST, zoekScholen, type Lijst, type SchoolTreffer, type ZoekUitkomst } from './zoeken.js';
+import { kmTekst, MAX_PER_LIJST, opsomming, PER_LIJST, zoekScholen, type Lijst, type SchoolTreffer, type ZoekUitkomst } from './zoeken.js';
 
 
 /** Most schools the comparison shows side by side (more does not fit a phone, and is hard to read anyway). */
@@ -300,6 +300,8 @@ function LijstSectie(props: {
   toonRedenen: boolean;
   intro?: Child;
   leeg?: Child;
+  /** The same search with every school of the list (shown when the list was cut off). */
+  alleUrl: string;
 }): JSX.Element {
   const { lijst } = props;
   return (
@@ -313,7 +315,7 @@ function LijstSectie(props: {
           {lijst.totaal > lijst.scholen.length && (
             <Paragraph>
               We tonen de {lijst.scholen.length} scholen die het dichtstbij zijn, van de {lijst.totaal}. Kies een kleinere afstand of
-              een soort school om minder scholen te zien.
+              een soort school om minder scholen te zien, of <Link href={props.alleUrl}>toon alle {lijst.totaal} scholen</Link>.
             </Paragraph>
           )}
           {lijst.scholen.map((t) => <SchoolResultaat t={t} gekozen={props.gekozen} toonRedenen={props.toonRedenen} />)}
@@ -365,6 +367,11 @@ function Resultaten(props: { uitkomst: Extract<ZoekUitkomst, { soort: 'resultaat
   const metBehoeften = v.behoeften.length > 0;
   const plaats = u.herkomst.plaats ? ` (${u.herkomst.plaats})` : '';
   const aantal = u.passend.totaal + u.deels.totaal + u.onbekend.totaal;
+  // Asking for extra or specialistic support without naming a need is a filter too: show why and the other lists.
+  const metFilter = metBehoeften || v.minNiveau !== 'basis';
+  const niveauWoord = v.minNiveau === 'extra' ? 'extra' : 'specialistische';
+  const alleUrl = (titel: string) => `/scholen/zoeken?${zoekQuery(v)}&toon=alle#lijst-${fieldId(titel)}`;
+  const eersteTitel = metBehoeften ? 'Scholen die passen' : metFilter ? `Scholen met ${niveauWoord} ondersteuning` : `Alle scholen binnen ${km}`;
   return (
     <section aria-labelledby="resultaten">
       <Heading level={2} id="resultaten">
@@ -388,18 +395,22 @@ function Resultaten(props: { uitkomst: Extract<ZoekUitkomst, { soort: 'resultaat
           <input type="hidden" name="terug" value={zoekQuery(v)} />
           <Paragraph>Wilt u scholen naast elkaar zien? Vink 2 of 3 scholen aan en kies ‘Vergelijk de aangevinkte scholen’.</Paragraph>
           <LijstSectie
-            titel={metBehoeften ? 'Scholen die passen' : `Alle scholen binnen ${km}`}
+            titel={eersteTitel}
             lijst={u.passend}
             gekozen={props.gekozen}
-            toonRedenen={metBehoeften}
+            toonRedenen={metFilter}
+            alleUrl={alleUrl(eersteTitel)}
             intro={metBehoeften
               ? <Paragraph>Deze scholen beschrijven ondersteuning bij alles wat u koos.</Paragraph>
-              : <Paragraph>U koos geen ondersteuning. Daarom ziet u alle scholen binnen {km}, de dichtstbijzijnde eerst.</Paragraph>}
+              : metFilter
+                ? <Paragraph>Deze scholen beschrijven {niveauWoord} ondersteuning bij minstens één onderwerp.</Paragraph>
+                : <Paragraph>U koos geen ondersteuning. Daarom ziet u alle scholen binnen {km}, de dichtstbijzijnde eerst.</Paragraph>}
             leeg={<Paragraph>Geen school binnen {km} beschrijft ondersteuning bij alles wat u koos.</Paragraph>}
           />
           {metBehoeften && (
             <LijstSectie
               titel="Scholen die een deel bieden"
+              alleUrl={alleUrl('Scholen die een deel bieden')}
               lijst={u.deels}
               gekozen={props.gekozen}
               toonRedenen
@@ -407,9 +418,10 @@ function Resultaten(props: { uitkomst: Extract<ZoekUitkomst, { soort: 'resultaat
               leeg={<Paragraph>Geen scholen.</Paragraph>}
             />
           )}
-          {metBehoeften && (
+          {metFilter && (
             <LijstSectie
               titel="Scholen die hun ondersteuning nog niet in Passend hebben gezet"
+              alleUrl={alleUrl('Scholen die hun ondersteuning nog niet in Passend hebben gezet')}
               lijst={u.onbekend}
               gekozen={props.gekozen}
               toonRedenen={false}
@@ -435,7 +447,7 @@ async function zoekPagina(c: AppContext) {
     const gelezen = leesZoekvraag(invoer);
     if (!gelezen.ok) fouten = gelezen.fouten;
     else {
-      uitkomst = await zoekScholen(c.var.deps.db, c.var.deps.clock, gelezen.vraag);
+      uitkomst = await zoekScholen(c.var.deps.db, c.var.deps.clock, gelezen.vraag, { alle: c.req.query('toon') === 'alle' });
       if (uitkomst.soort === 'onbekende-postcode') fouten = { postcode: uitkomst.melding };
     }
   }
@@ -1040,7 +1052,7 @@ export function registerAanbodPubliekRoutes(app: App): void {
     if (!gelezen.ok) {
       throw new AppError('validation_failed', { fields: gelezen.fouten, detail: Object.values(gelezen.fouten).join(' ') });
     }
-    const u = await zoekScholen(c.var.deps.db, c.var.deps.clock, gelezen.vraag);
+    const u = await zoekScholen(c.var.deps.db, c.var.deps.clock, gelezen.vraag, { alle: c.req.query('toon') === 'alle' });
     if (u.soort === 'onbekende-postcode') {
       throw new AppError('validation_failed', { fields: { postcode: u.melding }, detail: u.melding });
     }
@@ -1052,7 +1064,7 @@ export function registerAanbodPubliekRoutes(app: App): void {
       herkomst: u.herkomst,
       schooljaar: u.huidigSchooljaar,
       afstand: 'hemelsbreed: in een rechte lijn van het midden van het postcodegebied naar de school',
-      maxPerLijst: PER_LIJST,
+      maxPerLijst: c.req.query('toon') === 'alle' ? MAX_PER_LIJST : PER_LIJST,
       passend: lijstJson(u.passend),
       deels: lijstJson(u.deels),
       onbekend: lijstJson(u.onbekend),

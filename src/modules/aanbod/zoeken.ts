@@ -85,8 +85,11 @@ export function relevanteSwvs(pc4: { swvPo: string | null; swvVo: string | null 
   return [...new Set(codes)];
 }
 
-function lijst(scholen: SchoolTreffer[]): Lijst {
-  return { scholen: scholen.slice(0, PER_LIJST), totaal: scholen.length };
+/** Most schools one list shows when the parent asks for all of them (a 100 km radius around a city is thousands). */
+export const MAX_PER_LIJST = 500;
+
+function lijst(scholen: SchoolTreffer[], perLijst: number): Lijst {
+  return { scholen: scholen.slice(0, perLijst), totaal: scholen.length };
 }
 
 /** The empty-state sentence when no school fits every need (or none was found at all). */
@@ -106,9 +109,11 @@ function geenPassendeMelding(vraag: Zoekvraag): string {
  * @param db - the database (read as the public, without tenant)
  * @param clock - for the current school year: a version adopted for next year is not current yet
  * @param vraag - the parent's question
+ * @param opties - `alle`: show up to {@link MAX_PER_LIJST} per list instead of {@link PER_LIJST}
  * @returns the three lists, or 'onbekende-postcode' when the register has no centre for the postcode area
  */
-export async function zoekScholen(db: Database, clock: Clock, vraag: Zoekvraag): Promise<ZoekUitkomst> {
+export async function zoekScholen(db: Database, clock: Clock, vraag: Zoekvraag, opties: { alle?: boolean } = {}): Promise<ZoekUitkomst> {
+  const perLijst = opties.alle ? MAX_PER_LIJST : PER_LIJST;
   const huidigSchooljaar = schoolYearOf(clock.today());
   return db.withTenant(PUBLIEK, async (tx) => {
     const gebied = await findPc4(tx, vraag.pc4);
@@ -135,9 +140,9 @@ export async function zoekScholen(db: Database, clock: Clock, vraag: Zoekvraag):
       vraag,
       herkomst: { pc4: gebied.pc4, plaats: gebied.plaats, gemeente: gebied.gemeente, ...herkomst },
       huidigSchooljaar,
-      passend: lijst(lijsten.passend),
-      deels: lijst(lijsten.deels),
-      onbekend: lijst(lijsten.onbekend),
+      passend: lijst(lijsten.passend, perLijst),
+      deels: lijst(lijsten.deels, perLijst),
+      onbekend: lijst(lijsten.onbekend, perLijst),
       geenPassende,
     };
   });
