@@ -14,6 +14,7 @@ import { registerLeerlingRoutes } from './modules/leerlingen/routes.js';
 import { registerRegisterRoutes } from './modules/register/routes.js';
 import { registerAanbodPubliekRoutes } from './modules/aanbod/publiek.js';
 import { registerAanbodRoutes } from './modules/aanbod/routes.js';
+import { registerZorgplichtRoutes } from './modules/zorgplicht/routes.js';
 
 /** Builds the app for the given dependencies (tests build their own with a test database and clock). */
 export function createApp(deps: AppDeps): App {
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): App {
   registerRegisterRoutes(app);
   registerAanbodPubliekRoutes(app);
   registerAanbodRoutes(app);
+  registerZorgplichtRoutes(app);
   registerLeerlingRoutes(app);
   app.onError(onError);
   app.notFound(onNotFound);

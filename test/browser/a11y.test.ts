@@ -352,6 +352,42 @@ describe('toegankelijkheid in de browser', { skip }, () => {
     }
   });
 
+  test('intern begeleider: aanmelding registreren, de termijn, één keer verlengen en de brief', async (t) => {
+    const ctx = await h.newContext();
+    const page = await ctx.newPage();
+    try {
+      await loginStaff(page, IB);
+      await checkUrl(t, page, '/aanmeldingen', 'Aanmeldingen');
+      await checkUrl(t, page, '/aanmeldingen/nieuw', 'Aanmelding registreren');
+      await t.test('/aanmeldingen/nieuw met fouten (422), daarna goed', async () => {
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Aanmelding opslaan' }).click(), 422);
+        const errors = await page.locator('.passend-error-summary a').count();
+        assert.ok(errors >= 3, `verwacht minstens 3 fouten, kreeg ${errors}`);
+        await checkErrorPage(page, '/aanmeldingen/nieuw (fouten)', errors);
+        await page.getByLabel('Voornaam', { exact: true }).fill('Lotte');
+        await page.getByLabel('Achternaam', { exact: true }).fill('Termijntest');
+        await page.getByLabel('Geboortedatum', { exact: true }).fill('2021-05-14');
+        await page.getByRole('group', { name: /extra ondersteuning nodig/ }).getByRole('radio', { name: 'Ja' }).check();
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Aanmelding opslaan' }).click());
+        assert.match(new URL(page.url()).pathname, /^\/aanmeldingen\/[0-9a-f-]{36}$/);
+        assert.match(await h1(page), /^Aanmelding van Lotte Termijntest$/);
+        await checkPage(page, '/aanmeldingen/:id');
+      });
+      await t.test('termijn verlengen en de brief aan de ouders', async () => {
+        const uiterste = await page.getByLabel('Nieuwe termijn').getAttribute('max');
+        assert.ok(uiterste, 'het datumveld noemt de uiterste datum');
+        await page.getByLabel('Nieuwe termijn').fill(uiterste!);
+        await page.getByLabel('Waarom heeft de school meer tijd nodig?').fill('Wij wachten op het verslag van de logopedist.');
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Termijn verlengen' }).click());
+        assert.match(new URL(page.url()).pathname, /\/brief\/verlenging$/);
+        await checkPage(page, '/aanmeldingen/:id/brief/verlenging');
+        await screenshot(page, 'brief-verlenging');
+      });
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('schoolleider: ondersteuningsaanbod van een nieuw schooljaar vaststellen met het advies van de MR', async (t) => {
     const ctx = await h.newContext();
     const page = await ctx.newPage();

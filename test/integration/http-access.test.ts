@@ -21,8 +21,19 @@ interface Call {
   /** The events name the single pupil (file routes) or list the pupils (list routes). */
   names: 'leerling' | 'lijst';
   okStatus: number;
-  /** Who calls it (default: the SWV employee of tenant A); 'ouder' = a parent with gezag of the pupil. */
-  als?: 'ouder';
+  /** Who calls it (default: the SWV employee of tenant A); 'ouder' = a parent with gezag of the pupil; 'school' = an IB of A's school. */
+  als?: 'ouder' | 'school';
+  /** The route's :id is not the pupil's: make the object (e.g. an aanmelding of the pupil) and return its id. */
+  maak?: (db: TestContext['db'], t: TestTenant, leerlingId: string) => Promise<string>;
+}
+
+/** An aanmelding of the pupil at the tenant's school, received 2025-03-03; `verlengd` with its one extension. */
+function aanmelding(verlengd = false) {
+  return (db: TestContext['db'], t: TestTenant, leerlingId: string) =>
+    db.withTenant({ swvId: t.swvId, userId: null }, async (tx) => (await rows<{ id: string }>(tx, sql`insert into aanmelding
+        (swv_id, leerling_id, vestiging_code, sector, ontvangen_op, verlengd_tot, verlenging_reden, verlengd_op)
+      values (${t.swvId}, ${leerlingId}, ${t.vestigingCode}, 'po', '2025-03-03', ${verlengd ? '2025-05-01' : null},
+        ${verlengd ? 'Onderzoek loopt' : null}, ${verlengd ? '2025-04-10' : null}) returning id`))[0]!.id);
 }
 
 const RECIPES: Record<string, Call> = {
@@ -50,6 +61,21 @@ const RECIPES: Record<string, Call> = {
   },
   'GET /mijn-kinderen': { method: 'GET', path: () => '/mijn-kinderen', events: 1, names: 'lijst', okStatus: 200, als: 'ouder' },
   'GET /leerlingen/:id/inzage': { method: 'GET', path: (id) => `/leerlingen/${id}/inzage`, events: 1, names: 'leerling', okStatus: 200 },
+  'GET /aanmeldingen': { method: 'GET', path: () => '/aanmeldingen', events: 1, names: 'lijst', okStatus: 200 },
+  'GET /aanmeldingen.csv': { method: 'GET', path: () => '/aanmeldingen.csv', events: 1, names: 'lijst', okStatus: 200 },
+  'POST /aanmeldingen': {
+    method: 'POST', path: () => '/aanmeldingen', events: 1, names: 'leerling', okStatus: 303,
+    form: (t) => ({ voornaam: 'Nieuw', achternaam: 'Geheimnaam', geboortedatum: '2020-02-03', vestigingCode: t.vestigingCode, sector: 'po',
+      ontvangenOp: '2025-03-03', isEersteVoorkeur: 'ja', extraOndersteuningVerwacht: 'nee', andereScholen: 'Geheime school' }),
+  },
+  'GET /aanmeldingen/:id': { method: 'GET', path: (id) => `/aanmeldingen/${id}`, events: 1, names: 'leerling', okStatus: 200, maak: aanmelding() },
+  'GET /aanmeldingen/:id/brief/verlenging': {
+    method: 'GET', path: (id) => `/aanmeldingen/${id}/brief/verlenging`, events: 1, names: 'leerling', okStatus: 200, maak: aanmelding(true),
+  },
+  'POST /aanmeldingen/:id/verlengen': {
+    method: 'POST', path: (id) => `/aanmeldingen/${id}/verlengen`, events: 2, names: 'leerling', okStatus: 303, als: 'school', maak: aanmelding(),
+    form: () => ({ versie: '1', nieuweTermijn: '2025-05-01', reden: 'Het onderzoek van de orthopedagoog loopt nog.' }),
+  },
 };
 
 async function call(c: Client, t: TestTenant, r: Call, id: string) {
@@ -83,7 +109,8 @@ for (const kind of databaseKinds()) {
 
     it('each pupil-data route writes complete audit events, with field names but never values', async () => {
       for (const [key, r] of Object.entries(RECIPES)) {
-        const id = await buildLeerling(ctx.db, A, { achternaam: 'Geheimnaam' });
+        const leerlingId = await buildLeerling(ctx.db, A, { achternaam: 'Geheimnaam' });
+        const id = r.maak ? await r.maak(ctx.db, A, leerlingId) : leerlingId;
         let client = clientA;
         let actorId = staffA.id;
         let actorRol = 'swv-medewerker';
@@ -92,6 +119,11 @@ for (const kind of databaseKinds()) {
           await linkOuder(ctx.db, A, id, ouder);
           client = await login(ctx, ouder);
           [actorId, actorRol] = [ouder.id, 'ouder'];
+        }
+        if (r.als === 'school') {
+          const ib = await buildUser(ctx.db, A, 'intern-begeleider');
+          client = await login(ctx, ib);
+          [actorId, actorRol] = [ib.id, 'intern-begeleider'];
         }
         const res = await call(client, A, r, id);
         assert.equal(res.status, r.okStatus, `${key}: status ${res.status} ${res.text.slice(0, 300)}`);
@@ -118,8 +150,9 @@ for (const kind of databaseKinds()) {
     });
 
     it('a user of SWV A asking for SWV B pupil ids gets 404 (problem+json on the API) and a logged refusal', async () => {
-      const idB = await buildLeerling(ctx.db, B, { achternaam: 'Vananderswv' });
+      const leerlingB = await buildLeerling(ctx.db, B, { achternaam: 'Vananderswv' });
       for (const [key, r] of Object.entries(RECIPES).filter(([k, rr]) => k.includes(':id') && !rr.als)) {
+        const idB = r.maak ? await r.maak(ctx.db, B, leerlingB) : leerlingB;
         const res = await call(clientA, A, r, idB);
         assert.equal(res.status, 404, `${key} → ${res.status}`);
         if (key.includes('/api/')) assert.match(res.headers.get('content-type')!, /application\/problem\+json/);

@@ -52,6 +52,9 @@ const BUILDERS: Record<string, Builder> = {
   swv_profiel: async (tx, swvId) =>
     (await first<{ swv_id: string }>(tx, sql`insert into swv_profiel (swv_id) values (${swvId})
       on conflict (swv_id) do update set versie = swv_profiel.versie returning swv_id`))!.swv_id,
+  aanmelding: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into aanmelding (swv_id, leerling_id, vestiging_code, sector, ontvangen_op)
+      values (${swvId}, ${fx.leerlingId}, ${fx.t.vestigingCode}, 'po', '2025-03-03') returning id`))!.id,
   audit_event: async (tx, swvId) => {
     await recordAudit(tx, { swvId, actorGebruikerId: null, actorRol: 'test', actie: 'lezen', resultaat: 'ok', objectType: 'rls-matrix' });
     return String((await first<{ seq: number }>(tx, sql`select max(seq)::float8 as seq from audit_event where swv_id = ${swvId}`))!.seq);

@@ -37,6 +37,7 @@ export const ZNieuweOuder = z.object({
   email: fields.email(),
   relatie: z.enum(RELATIES, { error: 'Kies of dit een ouder, voogd of verzorger is.' }),
   heeftGezag: z.enum(['ja', 'nee'], { error: 'Geef aan of deze ouder gezag heeft.' }).transform((v) => v === 'ja'),
-  uitnodigen: z.union([z.literal('ja'), z.literal('nee'), z.literal('on'), z.undefined()]).transform((v) => v === 'ja' || v === 'on'),
+  // An unticked checkbox sends nothing: a missing field means "no".
+  uitnodigen: z.string().optional().transform((v) => v === 'ja' || v === 'on'),
 });
 export type TNieuweOuder = z.infer<typeof ZNieuweOuder>;

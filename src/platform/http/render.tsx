@@ -14,6 +14,9 @@ const FLASH_COOKIE = 'passend-melding';
 /** Roles that see the ondersteuningsaanbod pages: AANBOD_ROLLEN of modules/aanbod (a test keeps them equal). */
 export const AANBOD_NAV_ROLLEN: readonly string[] = ['intern-begeleider', 'schoolleider', 'bestuur', 'swv-medewerker', 'swv-directeur'];
 
+/** Roles that see the aanmeldingen: AANMELDING_ROLLEN of modules/zorgplicht (a test keeps them equal). */
+export const AANMELDING_NAV_ROLLEN: readonly string[] = ['intern-begeleider', 'schoolleider', 'bestuur', 'swv-medewerker', 'swv-directeur'];
+
 /** The main menu for the user's active role (role-aware navigation). */
 export function navFor(auth: AuthContext | null, path: string, isDemo: boolean): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Start' }];
@@ -26,6 +29,7 @@ export function navFor(auth: AuthContext | null, path: string, isDemo: boolean):
     items.push({ href: '/scholen/zoeken', label: 'School zoeken' });
   } else {
     if (ROL_INFO[rol].kanLeerlingdossierOpenen) items.push({ href: '/leerlingen', label: 'Leerlingen' });
+    if (AANMELDING_NAV_ROLLEN.includes(rol)) items.push({ href: '/aanmeldingen', label: 'Aanmeldingen' });
     if (AANBOD_NAV_ROLLEN.includes(rol)) items.push({ href: '/aanbod', label: 'Ondersteuningsaanbod' });
     items.push({ href: '/samenwerkingsverbanden', label: 'Samenwerkingsverbanden' });
     if (rol === 'beheerder' || rol === 'swv-directeur') items.push({ href: '/beheer/audit', label: 'Auditlog' });

@@ -1,0 +1,60 @@
+/**
+ * Who sees which aanmelding (issue 5, "Access and audit"): school staff the applications to their own school
+ * location, a board those to its schools, SWV staff every application in the region (the SWV watches every
+ * running zorgplicht clock, product.md). Parents (their own child) and the other school of a placement request come
+ * with those features. Pure: the store turns the answer into a WHERE clause.
+ */
+import type { Rol } from '../../../platform/auth/roles.js';
+
+export type AanmeldingRelatie =
+  | { soort: 'swv' }
+  | { soort: 'school'; vestigingCode: string }
+  | { soort: 'bestuur'; bestuurNummer: string }
+  | { soort: 'geen' };
+
+/** The parts of a role grant this rule reads. */
+export interface Grant {
+  rol: Rol;
+  vestigingCode: string | null;
+  bestuurNummer: string | null;
+}
+
+/** Roles that work with aanmeldingen. */
+export const AANMELDING_ROLLEN: readonly Rol[] = ['intern-begeleider', 'schoolleider', 'bestuur', 'swv-medewerker', 'swv-directeur'];
+/** Roles that register an aanmelding and run its clock: the school (its own location) and the SWV. */
+export const REGISTRATIE_ROLLEN: readonly Rol[] = ['intern-begeleider', 'schoolleider', 'swv-medewerker', 'swv-directeur'];
+
+/** The relationship through which a grant sees aanmeldingen. */
+export function aanmeldingRelatie(g: Grant): AanmeldingRelatie {
+  switch (g.rol) {
+    case 'swv-medewerker':
+    case 'swv-directeur':
+      return { soort: 'swv' };
+    case 'intern-begeleider':
+    case 'schoolleider':
+      return g.vestigingCode ? { soort: 'school', vestigingCode: g.vestigingCode } : { soort: 'geen' };
+    case 'bestuur':
+      return g.bestuurNummer ? { soort: 'bestuur', bestuurNummer: g.bestuurNummer } : { soort: 'geen' };
+    default:
+      return { soort: 'geen' };
+  }
+}
+
+/** The school may extend its own term; the SWV watches and advises but does not decide for the school. */
+export function magTermijnVerlengen(r: AanmeldingRelatie): boolean {
+  return r.soort === 'school';
+}
+
+/** The legal ground written in the audit log. */
+export function grondslag(r: AanmeldingRelatie): string {
+  switch (r.soort) {
+    case 'swv':
+      return 'taak samenwerkingsverband: zicht op zorgplicht (Wpo 18a / Wvo 17a)';
+    case 'school':
+      return 'aanmelding bij eigen school (Wpo 40 / Wvo 27 / Wec 40)';
+    case 'bestuur':
+      return 'aanmelding bij school van eigen bestuur (Wpo 40 lid 1)';
+    case 'geen':
+      return 'geen relatie met aanmelding';
+  }
+}

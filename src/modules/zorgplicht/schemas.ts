@@ -1,0 +1,42 @@
+/**
+ * Input of an aanmelding, with plain-Dutch messages; one schema for the form and the API. The law asks an
+ * application in writing with the other schools applied to (WPO 40 lid 2, WVO 27 lid 2a, WEC 40 lid 3) and lets
+ * the parents say whether extra support may be needed (WPO 40 lid 3); no BSN here (legal-rules §9.5).
+ */
+import { z } from 'zod';
+import { fields } from '../../platform/http/forms.js';
+import { isCivilDate } from '../../platform/civil-date.js';
+import { ZLeerlingGegevens } from '../leerlingen/schemas.js';
+
+const datum = (label: string) =>
+  z.string({ error: `Vul ${label} in.` }).trim().min(1, { error: `Vul ${label} in.` })
+    .refine(isCivilDate, { error: `Vul ${label} in als jaar-maand-dag, bijvoorbeeld 2025-03-03.` });
+
+const jaNee = (vraag: string) => z.enum(['ja', 'nee'], { error: vraag }).transform((v) => v === 'ja');
+
+export const SECTOREN = ['po', 'vo', 'wec'] as const;
+export const SECTOR_LABEL: Record<(typeof SECTOREN)[number], string> = {
+  po: 'Basisonderwijs (ook sbo)',
+  vo: 'Voortgezet onderwijs',
+  wec: 'Speciaal onderwijs (so of vso)',
+};
+
+export const ZNieuweAanmelding = ZLeerlingGegevens.extend({
+  sector: z.enum(SECTOREN, { error: 'Kies het soort onderwijs.' }),
+  vestigingCode: z.string().trim().toUpperCase().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^[0-9A-Z]{4}\d{2}$/.test(v), { error: 'Kies de school.' }),
+  ontvangenOp: datum('de datum waarop de school de aanmelding ontving'),
+  gewensteStartdatum: z.string().trim().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isCivilDate(v), { error: 'Vul de gewenste startdatum in als jaar-maand-dag, bijvoorbeeld 2025-08-25.' }),
+  andereScholen: fields.optionalText('de andere scholen', 500),
+  isEersteVoorkeur: jaNee('Geef aan of deze school de eerste keus van de ouders is.'),
+  extraOndersteuningVerwacht: jaNee('Geef aan of de ouders denken dat hun kind extra ondersteuning nodig heeft.'),
+  doofOfSlechthorend: z.string().optional().transform((v) => v === 'ja'),
+});
+export type TNieuweAanmelding = z.infer<typeof ZNieuweAanmelding>;
+
+export const ZVerlenging = z.object({
+  versie: z.coerce.number({ error: 'De versie ontbreekt; laad de pagina opnieuw.' }).int().min(1).max(2_000_000_000),
+  nieuweTermijn: z.string().trim().default(''),
+  reden: z.string().trim().max(2000, { error: 'De reden mag hoogstens 2000 tekens zijn.' }).default(''),
+});

@@ -1,0 +1,141 @@
+/**
+ * The aanmelding through the real pages (issue 5, first slice), on every database kind: a school registers an
+ * application, the clock shows 6 weeks, the school extends once (at most 4 weeks, with a reason and a letter), a
+ * second extension or a too long one is refused with nothing saved; the SWV sees every clock in its region (page
+ * and CSV); another school, another board, a parent and another SWV see nothing.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { databaseKinds } from '../support/db.js';
+import { makeTestApp, buildTenant, buildUser, login, type Client, type TestContext, type TestTenant } from '../support/app.js';
+import { first } from '../../src/platform/db/client.js';
+import { AANMELDING_ROLLEN } from '../../src/modules/zorgplicht/rules/toegang.js';
+import { AANMELDING_NAV_ROLLEN } from '../../src/platform/http/render.js';
+
+const KIND = {
+  voornaam: 'Sem', achternaam: 'Aanmeldtest', geboortedatum: '2020-02-03', sector: 'po', ontvangenOp: '2025-03-03',
+  isEersteVoorkeur: 'ja', extraOndersteuningVerwacht: 'ja', andereScholen: 'De Regenboog',
+};
+
+for (const kind of databaseKinds()) {
+  describe(`aanmelding en termijn [${kind}]`, () => {
+    let ctx: TestContext;
+    let t: TestTenant;
+    let ib: Client;
+    let id: string;
+    const lees = <T,>(q: ReturnType<typeof sql>) => ctx.db.withTenant({ swvId: t.swvId, userId: null }, (tx) => first<T>(tx, q));
+
+    // The cases use the dates of legal-rules §10; logging in (TOTP) needs the real time, so the clock moves between.
+    const vast = () => ctx.clock.set(new Date('2025-04-10T10:00:00Z'));
+    const aanmelden = async (rol: Parameters<typeof buildUser>[2], opts: Parameters<typeof buildUser>[3] = {}, tenant = t) => {
+      ctx.clock.set(new Date());
+      const c = await login(ctx, await buildUser(ctx.db, tenant, rol, opts));
+      vast();
+      return c;
+    };
+
+    before(async () => {
+      ctx = await makeTestApp(kind);
+      t = await buildTenant(ctx.db);
+      ib = await aanmelden('intern-begeleider');
+    });
+    after(async () => ctx.db.close());
+
+    it('the school registers an application; impossible dates are refused in Dutch with the input kept', async () => {
+      await ib.get('/aanmeldingen/nieuw');
+      const toekomst = await ib.post('/aanmeldingen', { ...KIND, ontvangenOp: '2025-05-01' });
+      assert.equal(toekomst.status, 422);
+      assert.match(toekomst.text, /ligt in de toekomst/);
+      assert.match(toekomst.text, /value="Aanmeldtest"/);
+      const teJong = await ib.post('/aanmeldingen', { ...KIND, geboortedatum: '2022-06-01' });
+      assert.equal(teJong.status, 422);
+      assert.match(teJong.text, /pas worden aangemeld vanaf 2025-06-01/);
+      const start = await ib.post('/aanmeldingen', { ...KIND, gewensteStartdatum: '2025-01-01' });
+      assert.equal(start.status, 422);
+      assert.match(start.text, /startdatum ligt voor de datum van ontvangst/);
+      const leeg = await ib.post('/aanmeldingen', { voornaam: 'X' });
+      assert.equal(leeg.status, 422);
+      assert.match(leeg.text, /Vul de achternaam in/);
+      const ok = await ib.post('/aanmeldingen', KIND);
+      assert.equal(ok.status, 303, ok.text.slice(0, 300));
+      id = /\/aanmeldingen\/([0-9a-f-]{36})/.exec(ok.location!)![1]!;
+      const row = await lees<{ vestiging_code: string; status: string }>(sql`select vestiging_code, status from aanmelding where id = ${id}`);
+      assert.equal(row!.vestiging_code, t.vestigingCode, 'a school registers for its own location');
+      assert.equal(row!.status, 'ontvangen');
+    });
+
+    it('the clock: 6 weeks from receipt (2025-03-03 → 14 april 2025), days left, and the legal lapse date', async () => {
+      const page = await ib.get(`/aanmeldingen/${id}`);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /Beslissen uiterlijk 14 april 2025/);
+      assert.match(page.text, /Nog 4 dagen \(bijna verlopen\)/);
+      assert.match(page.text, /Is er op 12 mei 2025 nog geen besluit/);
+      const lijst = await ib.get('/aanmeldingen');
+      assert.match(lijst.text, /Sem Aanmeldtest/);
+      assert.match(lijst.text, /1 bijna verlopen, 0 te laat/);
+    });
+
+    it('one extension of at most 4 weeks with a reason; 5 weeks, no reason or a second one: refused, nothing saved', async () => {
+      const versie = String((await lees<{ versie: number }>(sql`select versie from aanmelding where id = ${id}`))!.versie);
+      await ib.get(`/aanmeldingen/${id}`);
+      const vijf = await ib.post(`/aanmeldingen/${id}/verlengen`, { versie, nieuweTermijn: '2025-05-19', reden: 'Wij wachten op het onderzoek.' });
+      assert.equal(vijf.status, 422);
+      assert.match(vijf.text, /hoogstens 4 weken/);
+      const zonder = await ib.post(`/aanmeldingen/${id}/verlengen`, { versie, nieuweTermijn: '2025-05-12', reden: '' });
+      assert.equal(zonder.status, 422);
+      assert.match(zonder.text, /Schrijf op waarom/);
+      assert.equal((await lees<{ verlengd_tot: string | null }>(sql`select verlengd_tot::text from aanmelding where id = ${id}`))!.verlengd_tot, null, 'nothing saved');
+      const ok = await ib.post(`/aanmeldingen/${id}/verlengen`, { versie, nieuweTermijn: '2025-05-12', reden: 'Wij wachten op het onderzoek van de logopedist.' });
+      assert.equal(ok.status, 303);
+      assert.equal(ok.location, `/aanmeldingen/${id}/brief/verlenging`);
+      const brief = await ib.get(ok.location!);
+      assert.match(brief.text, /tot en met 12 mei 2025/);
+      assert.match(brief.text, /De reden: Wij wachten op het onderzoek van de logopedist\./);
+      assert.match(brief.text, /Geschillencommissie passend onderwijs/);
+      const page = await ib.get(`/aanmeldingen/${id}`);
+      assert.match(page.text, /Beslissen uiterlijk 12 mei 2025/);
+      assert.doesNotMatch(page.text, /Termijn verlengen<\/button>/, 'no second extension offered');
+      const nogEens = await ib.post(`/aanmeldingen/${id}/verlengen`, { versie: String(Number(versie) + 1), nieuweTermijn: '2025-05-10', reden: 'Nog meer tijd nodig, graag.' });
+      assert.equal(nogEens.status, 422);
+      assert.match(nogEens.text, /maar één verlenging/);
+      assert.equal((await lees<{ verlengd_tot: string }>(sql`select verlengd_tot::text from aanmelding where id = ${id}`))!.verlengd_tot, '2025-05-12');
+    });
+
+    it('access: the SWV sees every clock (page, CSV) but does not extend; other school, other board, parent, other SWV see nothing', async () => {
+      const swv = await aanmelden('swv-medewerker');
+      assert.match((await swv.get('/aanmeldingen')).text, /Sem Aanmeldtest/);
+      const csv = await swv.get('/aanmeldingen.csv');
+      assert.match(csv.text, /Sem Aanmeldtest/);
+      assert.match(csv.text, /2025-05-12/);
+      assert.equal((await swv.get(`/aanmeldingen/${id}`)).status, 200);
+      const bestuur = await aanmelden('bestuur');
+      assert.equal((await bestuur.get(`/aanmeldingen/${id}`)).status, 200, 'the board of the school');
+      const anderSchool = await aanmelden('intern-begeleider', { vestigingCode: t.andereVestigingCode });
+      assert.equal((await anderSchool.get(`/aanmeldingen/${id}`)).status, 404);
+      assert.doesNotMatch((await anderSchool.get('/aanmeldingen')).text, /Aanmeldtest/);
+      const ouder = await aanmelden('ouder');
+      assert.equal((await ouder.get(`/aanmeldingen/${id}`)).status, 403);
+      const t2 = await buildTenant(ctx.db);
+      const anderSwv = await aanmelden('swv-medewerker', {}, t2);
+      assert.equal((await anderSwv.get(`/aanmeldingen/${id}`)).status, 404);
+      assert.doesNotMatch((await anderSwv.get('/aanmeldingen.csv')).text, /Aanmeldtest/);
+      // Every read above is in the audit log, also the refusals.
+      const geweigerd = await ctx.db.withSystem((tx) => first<{ n: number }>(tx, sql`select count(*)::int as n from audit_event
+        where object_type = 'aanmelding' and object_id = ${id} and resultaat = 'geweigerd'`));
+      assert.ok(geweigerd!.n >= 2, `refusals logged: ${geweigerd!.n}`);
+      assert.deepEqual([...AANMELDING_NAV_ROLLEN].sort(), [...AANMELDING_ROLLEN].sort());
+    });
+
+    it('SWV staff register for any school of the region, not for a school elsewhere', async () => {
+      const swv = await aanmelden('swv-medewerker');
+      await swv.get('/aanmeldingen/nieuw');
+      const t2 = await buildTenant(ctx.db);
+      const elders = await swv.post('/aanmeldingen', { ...KIND, vestigingCode: t2.vestigingCode });
+      assert.equal(elders.status, 422);
+      assert.match(elders.text, /Kies een school van dit samenwerkingsverband/);
+      const ok = await swv.post('/aanmeldingen', { ...KIND, vestigingCode: t.andereVestigingCode });
+      assert.equal(ok.status, 303);
+    });
+  });
+}
