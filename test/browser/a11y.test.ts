@@ -383,6 +383,19 @@ describe('toegankelijkheid in de browser', { skip }, () => {
         await checkPage(page, '/aanmeldingen/:id/brief/verlenging');
         await screenshot(page, 'brief-verlenging');
       });
+      await t.test('beoordelen, een weigering die de zorgplicht tegenhoudt (422), toelaten en de besluitbrief', async () => {
+        await expectNavigation(page, () => page.getByRole('link', { name: 'Terug naar de aanmelding' }).click());
+        await page.getByRole('group', { name: 'Heeft het kind extra ondersteuning nodig?' }).getByRole('radio', { name: 'Ja' }).check();
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Beoordeling opslaan' }).click());
+        await page.getByRole('radio', { name: 'Het kind weigeren' }).check();
+        await page.getByLabel('Toelichting (bij een weigering: de redenen)').fill('Wij denken dat een andere school beter past.');
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Besluit opslaan' }).click(), 422);
+        await checkErrorPage(page, '/aanmeldingen/:id/besluit (zorgplicht)', 1);
+        await page.getByRole('radio', { name: 'Het kind toelaten' }).check();
+        await expectNavigation(page, () => page.getByRole('button', { name: 'Besluit opslaan' }).click());
+        assert.match(new URL(page.url()).pathname, /\/brief\/besluit$/);
+        await checkPage(page, '/aanmeldingen/:id/brief/besluit');
+      });
     } finally {
       await ctx.close();
     }

@@ -27,13 +27,16 @@ interface Call {
   maak?: (db: TestContext['db'], t: TestTenant, leerlingId: string) => Promise<string>;
 }
 
-/** An aanmelding of the pupil at the tenant's school, received 2025-03-03; `verlengd` with its one extension. */
-function aanmelding(verlengd = false) {
+/** An aanmelding of the pupil at the tenant's school, received 2025-03-03; with its one extension or a decision. */
+function aanmelding(soort: 'open' | 'verlengd' | 'besloten' = 'open') {
+  const verlengd = soort === 'verlengd';
+  const besloten = soort === 'besloten';
   return (db: TestContext['db'], t: TestTenant, leerlingId: string) =>
     db.withTenant({ swvId: t.swvId, userId: null }, async (tx) => (await rows<{ id: string }>(tx, sql`insert into aanmelding
-        (swv_id, leerling_id, vestiging_code, sector, ontvangen_op, verlengd_tot, verlenging_reden, verlengd_op)
+        (swv_id, leerling_id, vestiging_code, sector, ontvangen_op, verlengd_tot, verlenging_reden, verlengd_op, besluit, besluit_op, status)
       values (${t.swvId}, ${leerlingId}, ${t.vestigingCode}, 'po', '2025-03-03', ${verlengd ? '2025-05-01' : null},
-        ${verlengd ? 'Onderzoek loopt' : null}, ${verlengd ? '2025-04-10' : null}) returning id`))[0]!.id);
+        ${verlengd ? 'Onderzoek loopt' : null}, ${verlengd ? '2025-04-10' : null}, ${besloten ? 'toegelaten' : null},
+        ${besloten ? '2025-04-01' : null}, ${besloten ? 'besluit-genomen' : 'ontvangen'}) returning id`))[0]!.id);
 }
 
 const RECIPES: Record<string, Call> = {
@@ -70,7 +73,18 @@ const RECIPES: Record<string, Call> = {
   },
   'GET /aanmeldingen/:id': { method: 'GET', path: (id) => `/aanmeldingen/${id}`, events: 1, names: 'leerling', okStatus: 200, maak: aanmelding() },
   'GET /aanmeldingen/:id/brief/verlenging': {
-    method: 'GET', path: (id) => `/aanmeldingen/${id}/brief/verlenging`, events: 1, names: 'leerling', okStatus: 200, maak: aanmelding(true),
+    method: 'GET', path: (id) => `/aanmeldingen/${id}/brief/verlenging`, events: 1, names: 'leerling', okStatus: 200, maak: aanmelding('verlengd'),
+  },
+  'GET /aanmeldingen/:id/brief/besluit': {
+    method: 'GET', path: (id) => `/aanmeldingen/${id}/brief/besluit`, events: 1, names: 'leerling', okStatus: 200, maak: aanmelding('besloten'),
+  },
+  'POST /aanmeldingen/:id/beoordeling': {
+    method: 'POST', path: (id) => `/aanmeldingen/${id}/beoordeling`, events: 2, names: 'leerling', okStatus: 303, als: 'school', maak: aanmelding(),
+    form: () => ({ versie: '1', nodig: 'ja', uitzondering: 'geen-plaatsruimte', uitzonderingToelichting: 'Alle groepen zitten vol, voor iedereen.' }),
+  },
+  'POST /aanmeldingen/:id/besluit': {
+    method: 'POST', path: (id) => `/aanmeldingen/${id}/besluit`, events: 2, names: 'leerling', okStatus: 303, als: 'school', maak: aanmelding(),
+    form: () => ({ versie: '1', besluit: 'toegelaten', besluitOp: '2025-04-01', besluitToelichting: 'Welkom op school.' }),
   },
   'POST /aanmeldingen/:id/verlengen': {
     method: 'POST', path: (id) => `/aanmeldingen/${id}/verlengen`, events: 2, names: 'leerling', okStatus: 303, als: 'school', maak: aanmelding(),

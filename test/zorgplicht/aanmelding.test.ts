@@ -102,6 +102,52 @@ for (const kind of databaseKinds()) {
       assert.equal((await lees<{ verlengd_tot: string }>(sql`select verlengd_tot::text from aanmelding where id = ${id}`))!.verlengd_tot, '2025-05-12');
     });
 
+    it('zorgplicht (rules 7 and 8): assess first; with extra support a refusal is blocked; an exception needs reasons; the letter names bezwaar, GPO and consulenten', async () => {
+      const versie = async (aid: string) => String((await lees<{ versie: number }>(sql`select versie from aanmelding where id = ${aid}`))!.versie);
+      await ib.get(`/aanmeldingen/${id}`);
+      const teVroeg = await ib.post(`/aanmeldingen/${id}/besluit`, { versie: await versie(id), besluit: 'geweigerd', besluitOp: '2025-04-10', besluitToelichting: 'Wij kunnen dit kind niet helpen.' });
+      assert.equal(teVroeg.status, 422);
+      assert.match(teVroeg.text, /Beoordeel eerst of het kind extra ondersteuning nodig heeft/);
+      assert.equal((await ib.post(`/aanmeldingen/${id}/beoordeling`, { versie: await versie(id), nodig: 'ja', uitzondering: 'geen' })).status, 303);
+      const page = await ib.get(`/aanmeldingen/${id}`);
+      assert.match(page.text, /de school zorgt voor een passende plek/);
+      // Rule 7: no other school has confirmed → the refusal cannot be final; nothing is saved.
+      const weigering = await ib.post(`/aanmeldingen/${id}/besluit`, { versie: await versie(id), besluit: 'geweigerd', besluitOp: '2025-04-10', besluitToelichting: 'Wij kunnen dit kind niet helpen.' });
+      assert.equal(weigering.status, 422);
+      assert.match(weigering.text, /pas weigeren als een andere school heeft bevestigd/);
+      assert.match(weigering.text, /Wij kunnen dit kind niet helpen\./, 'input kept');
+      const voorOntvangst = await ib.post(`/aanmeldingen/${id}/besluit`, { versie: await versie(id), besluit: 'toegelaten', besluitOp: '2025-03-01', besluitToelichting: '' });
+      assert.equal(voorOntvangst.status, 422);
+      assert.match(voorOntvangst.text, /niet eerder zijn dan de ontvangst/);
+      assert.equal((await lees<{ besluit: string | null }>(sql`select besluit from aanmelding where id = ${id}`))!.besluit, null, 'nothing saved');
+      const toelating = await ib.post(`/aanmeldingen/${id}/besluit`, { versie: await versie(id), besluit: 'toegelaten', besluitOp: '2025-04-10', besluitToelichting: 'Welkom.' });
+      assert.equal(toelating.status, 303);
+      assert.match((await ib.get(toelating.location!)).text, /Wij hebben besloten uw kind\s+toe te laten/);
+      const nogEens = await ib.post(`/aanmeldingen/${id}/besluit`, { versie: await versie(id), besluit: 'geweigerd', besluitOp: '2025-04-10', besluitToelichting: 'Toch maar niet doen.' });
+      assert.equal(nogEens.status, 409, 'already decided');
+
+      // Rule 8: the school is full (for everyone): no zorgplicht, so a refusal with reasons is possible.
+      await ib.get('/aanmeldingen/nieuw');
+      const tweede = /\/aanmeldingen\/([0-9a-f-]{36})/.exec((await ib.post('/aanmeldingen', { ...KIND, achternaam: 'Volleschool' })).location!)![1]!;
+      await ib.get(`/aanmeldingen/${tweede}`);
+      const voAlleen = await ib.post(`/aanmeldingen/${tweede}/beoordeling`, { versie: await versie(tweede), nodig: 'ja', uitzondering: 'toelatingseisen-vo', uitzonderingToelichting: 'Het niveau past niet bij de school.' });
+      assert.equal(voAlleen.status, 422);
+      assert.match(voAlleen.text, /alleen in het voortgezet onderwijs/);
+      const zonderReden = await ib.post(`/aanmeldingen/${tweede}/beoordeling`, { versie: await versie(tweede), nodig: 'ja', uitzondering: 'geen-plaatsruimte' });
+      assert.equal(zonderReden.status, 422);
+      assert.match(zonderReden.text, /Schrijf op waarom de zorgplicht niet geldt/);
+      assert.equal((await ib.post(`/aanmeldingen/${tweede}/beoordeling`, { versie: await versie(tweede), nodig: 'ja', uitzondering: 'geen-plaatsruimte', uitzonderingToelichting: 'Alle groepen zijn vol; wij nemen niemand meer aan.' })).status, 303);
+      const weiger = await ib.post(`/aanmeldingen/${tweede}/besluit`, { versie: await versie(tweede), besluit: 'geweigerd', besluitOp: '2025-04-10', besluitToelichting: 'Er is geen plaats in groep 1.' });
+      assert.equal(weiger.status, 303, weiger.text.slice(0, 300));
+      const brief = await ib.get(weiger.location!);
+      assert.match(brief.text, /niet toe te laten/);
+      assert.match(brief.text, /De redenen: Er is geen plaats in groep 1\./);
+      assert.match(brief.text, /De school is vol/);
+      assert.match(brief.text, /tot en met 22 mei 2025 bezwaar maken/);
+      assert.match(brief.text, /Geschillencommissie passend onderwijs/);
+      assert.match(brief.text, /Onderwijsconsulenten/);
+    });
+
     it('access: the SWV sees every clock (page, CSV) but does not extend; other school, other board, parent, other SWV see nothing', async () => {
       const swv = await aanmelden('swv-medewerker');
       assert.match((await swv.get('/aanmeldingen')).text, /Sem Aanmeldtest/);

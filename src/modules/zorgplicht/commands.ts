@@ -13,6 +13,7 @@ import { insertLeerling } from '../leerlingen/store.js';
 import { aanmeldingRelatie, grondslag, magTermijnVerlengen, type AanmeldingRelatie } from './rules/toegang.js';
 import { controleerVerlenging, geldendeTermijn, klokstand, uitersteTermijn, type Klokstand } from './rules/termijnen.js';
 import { vroegsteAanmelddatum } from './rules/toelating.js';
+import { controleerBesluit, controleerUitzondering, zorgplichtGeldt, type Uitzondering } from './rules/zorgplicht.js';
 import * as store from './store.js';
 import type { TNieuweAanmelding } from './schemas.js';
 
@@ -93,7 +94,74 @@ export async function openAanmelding(deps: ZorgplichtDeps, actor: Actor, id: str
     return rij;
   });
   if (!a) return weigerEnGooi(deps, actor, id, actie);
-  return { aanmelding: metKlok(a, deps.clock.today()), magVerlengen: magTermijnVerlengen(relatie) && a.verlengdTot === null && a.status !== 'besluit-genomen' };
+  const open = a.besluit === null;
+  const zorgplicht = a.extraOndersteuningNodig === null ? null
+    : zorgplichtGeldt({ sector: a.sector, extraOndersteuningNodig: a.extraOndersteuningNodig, uitzondering: a.uitzondering as Uitzondering | null });
+  const isSchool = magTermijnVerlengen(relatie);
+  return {
+    aanmelding: metKlok(a, deps.clock.today()), zorgplicht,
+    magVerlengen: isSchool && open && a.verlengdTot === null, magBeoordelen: isSchool && open, magBesluiten: isSchool && open,
+  };
+}
+
+/** Rejects with the rule's Dutch messages (422) when there are any; nothing is saved then. */
+function weigerBijFouten(fouten: Record<string, string>): void {
+  if (Object.keys(fouten).length) throw new AppError('validation_failed', { fields: fouten, detail: Object.values(fouten).join(' ') });
+}
+
+/**
+ * One change of an application: the store update (optimistic lock) and its audit event in one transaction; a
+ * stale version or an application decided meanwhile is a 409.
+ */
+async function wijzigAanmelding(deps: ZorgplichtDeps, actor: Actor, a: store.AanmeldingRij, velden: string[], update: (tx: Tx) => Promise<boolean>) {
+  const relatie = aanmeldingRelatie(actor.grant);
+  const ok = await deps.db.withTenant({ swvId: tenantOf(actor), userId: actor.gebruikerId }, async (tx) => {
+    const gelukt = await update(tx);
+    if (gelukt) {
+      await recordAudit(tx, {
+        ...auditBase(actor, relatie), actie: 'wijzigen', objectType: 'aanmelding', objectId: a.id, leerlingId: a.leerlingId, velden, resultaat: 'ok',
+      });
+    }
+    return gelukt;
+  });
+  if (!ok) throw new AppError('conflict', { detail: 'Iemand anders heeft deze aanmelding intussen gewijzigd. Laad de pagina opnieuw.' });
+}
+
+/** The school's own application that is still open (no decision yet), or a clear refusal. */
+async function eigenOpenAanmelding(deps: ZorgplichtDeps, actor: Actor, id: string) {
+  const r = await openAanmelding(deps, actor, id);
+  if (!magTermijnVerlengen(aanmeldingRelatie(actor.grant))) throw new AppError('forbidden', { detail: 'Alleen de school zelf beoordeelt en beslist over haar aanmeldingen.' });
+  if (r.aanmelding.besluit !== null) throw new AppError('conflict', { detail: 'Over deze aanmelding is al besloten.' });
+  return r.aanmelding;
+}
+
+/**
+ * Records the assessment of the support need (WPO 40 lid 3 c.s.) and whether an exception to the zorgplicht applies
+ * (WPO 40 lid 5 c.s.; rules/zorgplicht.ts), with written reasons for an exception.
+ */
+export async function beoordeelAanmelding(
+  deps: ZorgplichtDeps, actor: Actor, id: string, versie: number, input: { nodig: boolean; uitzondering: Uitzondering | null; toelichting: string },
+) {
+  const a = await eigenOpenAanmelding(deps, actor, id);
+  if (input.uitzondering) weigerBijFouten(controleerUitzondering(a.sector, input.uitzondering, input.toelichting));
+  await wijzigAanmelding(deps, actor, a, ['extraOndersteuningNodig', 'uitzondering', 'uitzonderingToelichting'], (tx) =>
+    store.beoordeel(tx, id, versie, {
+      nodig: input.nodig, uitzondering: input.uitzondering, toelichting: input.uitzondering ? input.toelichting.trim() : null, op: deps.clock.today(),
+    }));
+}
+
+/**
+ * Records the decision on admission. A refusal needs reasons, an assessment first, and — with the zorgplicht — a
+ * school that confirmed it is willing to admit (rules/zorgplicht.ts, legal-rules §10 rule 7). Placement requests to
+ * other schools are the next slice; until then a refusal under the zorgplicht stays blocked, as the law wants.
+ */
+export async function neemBesluit(deps: ZorgplichtDeps, actor: Actor, id: string, versie: number, input: { besluit: string; besluitOp: string; toelichting: string }) {
+  const a = await eigenOpenAanmelding(deps, actor, id);
+  const zorgplicht = a.extraOndersteuningNodig === null ? null
+    : zorgplichtGeldt({ sector: a.sector, extraOndersteuningNodig: a.extraOndersteuningNodig, uitzondering: a.uitzondering as Uitzondering | null }).geldt;
+  weigerBijFouten(controleerBesluit({ ...input, ontvangen: a.ontvangenOp, vandaag: deps.clock.today(), zorgplicht, antwoorden: [] }));
+  await wijzigAanmelding(deps, actor, a, ['besluit', 'besluitOp', 'besluitToelichting', 'status'], (tx) =>
+    store.besluit(tx, id, versie, { besluit: input.besluit, op: input.besluitOp, toelichting: input.toelichting.trim() }));
 }
 
 /**
@@ -118,7 +186,7 @@ export async function registreerAanmelding(deps: ZorgplichtDeps, actor: Actor, i
   if (input.gewensteStartdatum && input.gewensteStartdatum < input.ontvangenOp) {
     fouten.gewensteStartdatum = 'De gewenste startdatum ligt voor de datum van ontvangst.';
   }
-  if (Object.keys(fouten).length) throw new AppError('validation_failed', { fields: fouten, detail: Object.values(fouten).join(' ') });
+  weigerBijFouten(fouten);
   return deps.db.withTenant({ swvId, userId: actor.gebruikerId }, async (tx: Tx) => {
     const school = await store.schoolInSwv(tx, vestigingCode ?? '', swvId);
     if (!school) throw new AppError('validation_failed', { fields: { vestigingCode: 'Kies een school van dit samenwerkingsverband.' } });
@@ -144,20 +212,8 @@ export async function registreerAanmelding(deps: ZorgplichtDeps, actor: Actor, i
  * goes to the parents in a letter). Nothing is saved when a rule says no.
  */
 export async function verlengTermijn(deps: ZorgplichtDeps, actor: Actor, id: string, versie: number, input: { nieuweTermijn: string; reden: string }) {
-  const { aanmelding: a } = await openAanmelding(deps, actor, id);
-  const relatie = aanmeldingRelatie(actor.grant);
-  if (!magTermijnVerlengen(relatie)) throw new AppError('forbidden', { detail: 'Alleen de school zelf kan haar termijn verlengen.' });
-  const fouten = controleerVerlenging({ ontvangen: a.ontvangenOp, nieuweTermijn: input.nieuweTermijn, reden: input.reden, eerdereVerlengingen: a.verlengdTot ? 1 : 0 });
-  if (Object.keys(fouten).length) throw new AppError('validation_failed', { fields: fouten, detail: Object.values(fouten).join(' ') });
-  const ok = await deps.db.withTenant({ swvId: tenantOf(actor), userId: actor.gebruikerId }, async (tx) => {
-    const gelukt = await store.verleng(tx, id, versie, { verlengdTot: input.nieuweTermijn, reden: input.reden.trim(), op: deps.clock.today() });
-    if (gelukt) {
-      await recordAudit(tx, {
-        ...auditBase(actor, relatie), actie: 'wijzigen', objectType: 'aanmelding', objectId: id, leerlingId: a.leerlingId,
-        velden: ['verlengdTot', 'verlengingReden', 'status'], resultaat: 'ok',
-      });
-    }
-    return gelukt;
-  });
-  if (!ok) throw new AppError('conflict', { detail: 'Iemand anders heeft deze aanmelding intussen gewijzigd of de termijn al verlengd. Laad de pagina opnieuw.' });
+  const a = await eigenOpenAanmelding(deps, actor, id);
+  weigerBijFouten(controleerVerlenging({ ontvangen: a.ontvangenOp, nieuweTermijn: input.nieuweTermijn, reden: input.reden, eerdereVerlengingen: a.verlengdTot ? 1 : 0 }));
+  await wijzigAanmelding(deps, actor, a, ['verlengdTot', 'verlengingReden', 'status'], (tx) =>
+    store.verleng(tx, id, versie, { verlengdTot: input.nieuweTermijn, reden: input.reden.trim(), op: deps.clock.today() }));
 }

@@ -18,8 +18,8 @@ import * as cmd from './commands.js';
 import * as store from './store.js';
 import { AANMELDING_ROLLEN, REGISTRATIE_ROLLEN } from './rules/toegang.js';
 import { MAX_VERLENGING_WEKEN } from './rules/termijnen.js';
-import { VERWIJZINGEN } from './rules/bezwaar.js';
-import { SECTOR_LABEL, SECTOREN, ZNieuweAanmelding, ZVerlenging } from './schemas.js';
+import { bezwaarTot, VERWIJZINGEN } from './rules/bezwaar.js';
+import { SECTOR_LABEL, SECTOREN, ZBeoordeling, ZBesluit, ZNieuweAanmelding, ZVerlenging } from './schemas.js';
 
 const STATUS_LABEL: Record<string, string> = {
   ontvangen: 'Ontvangen', 'in-onderzoek': 'In onderzoek', verlengd: 'Termijn verlengd', 'besluit-genomen': 'Besluit genomen',
@@ -124,7 +124,7 @@ async function nieuwPage(c: AppContext, values: FormValues, errors: Record<strin
 }
 
 async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}, errors: Record<string, string> = {}, status: 200 | 409 | 422 = 200) {
-  const { aanmelding: a, magVerlengen } = await cmd.openAanmelding(deps(c), actor(c), id);
+  const { aanmelding: a, magVerlengen, magBeoordelen, magBesluiten, zorgplicht } = await cmd.openAanmelding(deps(c), actor(c), id);
   const props = await layoutProps(c, `Aanmelding van ${naam(a)}`, { hasErrors: Object.keys(errors).length > 0 || status === 409 });
   return sendPage(
     c,
@@ -148,6 +148,37 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
         ...(a.verlengdTot ? [{ key: 'Reden van verlenging', value: a.verlengingReden }] : []),
       ]} />
       {a.verlengdTot && <Paragraph><Link href={`/aanmeldingen/${a.id}/brief/verlenging`}>Brief aan de ouders over de verlenging</Link> (om af te drukken)</Paragraph>}
+      <Heading level={2}>Ondersteuning en zorgplicht</Heading>
+      {zorgplicht
+        ? <Paragraph>Beoordeeld op {formatDutch(a.beoordeeldOp!)}: {a.extraOndersteuningNodig ? 'het kind heeft extra ondersteuning nodig' : 'het kind heeft geen extra ondersteuning nodig'}. {zorgplicht.reden}{a.uitzonderingToelichting ? ` Toelichting van de school: ${a.uitzonderingToelichting}` : ''}</Paragraph>
+        : <Paragraph>Nog niet beoordeeld. De school gaat na of het kind extra ondersteuning nodig heeft; de ouders mogen daarover informatie geven.</Paragraph>}
+      {magBeoordelen && (
+        <Form action={`/aanmeldingen/${a.id}/beoordeling`} csrfToken={c.var.csrfToken} aria-label="Ondersteuning beoordelen">
+          <input type="hidden" name="versie" value={String(a.versie)} />
+          <RadioGroup name="nodig" legend="Heeft het kind extra ondersteuning nodig?" description="Ondersteuning alleen voor de Nederlandse taal telt niet als extra ondersteuning." value={values.nodig ?? (a.extraOndersteuningNodig === null ? undefined : a.extraOndersteuningNodig ? 'ja' : 'nee')} error={errors.nodig} options={[{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }]} />
+          <RadioGroup name="uitzondering" legend="Geldt de zorgplicht?" value={values.uitzondering ?? a.uitzondering ?? 'geen'} error={errors.uitzondering} options={[
+            { value: 'geen', label: 'Ja, de zorgplicht geldt (als het kind extra ondersteuning nodig heeft)' },
+            { value: 'geen-plaatsruimte', label: 'Nee: de school is vol, voor alle kinderen' },
+            { value: 'grondslag-geweigerd', label: 'Nee: de ouders willen de grondslag van de school niet respecteren' },
+            ...(a.sector === 'vo' ? [{ value: 'toelatingseisen-vo', label: 'Nee: de leerling voldoet niet aan de toelatingseisen' }] : []),
+          ]} />
+          <TextareaField name="uitzonderingToelichting" label="Waarom geldt de zorgplicht niet? (alleen als dat zo is)" value={values.uitzonderingToelichting ?? a.uitzonderingToelichting} error={errors.uitzonderingToelichting} rows={2} />
+          <Button appearance="secondary">Beoordeling opslaan</Button>
+        </Form>
+      )}
+      <Heading level={2}>Besluit</Heading>
+      {a.besluit
+        ? <Paragraph>Op {formatDutch(a.besluitOp!)} besloot de school het kind {a.besluit === 'toegelaten' ? 'toe te laten' : 'te weigeren'}. <Link href={`/aanmeldingen/${a.id}/brief/besluit`}>Brief aan de ouders over het besluit</Link> (om af te drukken)</Paragraph>
+        : <Paragraph>Nog geen besluit.{zorgplicht?.geldt ? ' De zorgplicht geldt: weigeren kan pas als een andere school heeft bevestigd dat zij het kind toelaat.' : ''}</Paragraph>}
+      {magBesluiten && (
+        <Form action={`/aanmeldingen/${a.id}/besluit`} csrfToken={c.var.csrfToken} aria-label="Besluit nemen">
+          <input type="hidden" name="versie" value={String(a.versie)} />
+          <RadioGroup name="besluit" legend="Wat besluit de school?" value={values.besluit} error={errors.besluit} options={[{ value: 'toegelaten', label: 'Het kind toelaten' }, { value: 'geweigerd', label: 'Het kind weigeren' }]} />
+          <FormField name="besluitOp" type="date" label="Datum van het besluit" value={values.besluitOp ?? c.var.deps.clock.today()} error={errors.besluitOp} max={c.var.deps.clock.today()} />
+          <TextareaField name="besluitToelichting" label="Toelichting (bij een weigering: de redenen)" description="Deze tekst staat in de brief aan de ouders." value={values.besluitToelichting} error={errors.besluitToelichting} rows={3} />
+          <Button appearance="secondary">Besluit opslaan</Button>
+        </Form>
+      )}
       {magVerlengen && (
         <>
           <Heading level={2}>Termijn verlengen</Heading>
@@ -164,6 +195,28 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
     </Layout>,
     status,
   );
+}
+
+/**
+ * Runs a command behind a form: a validation error re-renders the page (422) with the rule's messages on the form's
+ * own field names, a conflict (someone else saved, or already decided) as 409; otherwise null.
+ */
+async function opFormulier(
+  fn: () => Promise<void>,
+  hernoem: Record<string, string>,
+  toon: (errors: Record<string, string>, status: 409 | 422) => Promise<Response>,
+): Promise<Response | null> {
+  try {
+    await fn();
+    return null;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation_failed') {
+      const errors = Object.fromEntries(Object.entries(err.fields ?? {}).map(([k, m]) => [hernoem[k] ?? k, m]));
+      return toon(errors, 422);
+    }
+    if (err instanceof AppError && err.code === 'conflict') return toon({}, 409);
+    throw err;
+  }
 }
 
 /** Registers the aanmelding pages. */
@@ -201,15 +254,64 @@ export function registerZorgplichtRoutes(app: App): void {
     const values = await readForm(c);
     const v = validate(ZVerlenging, values);
     if (!v.ok) return aanmeldingPage(c, id, values, v.errors, 422);
-    try {
-      await cmd.verlengTermijn(deps(c), actor(c), id, v.data.versie, v.data);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'validation_failed') return aanmeldingPage(c, id, values, err.fields ?? {}, 422);
-      if (err instanceof AppError && err.code === 'conflict') return aanmeldingPage(c, id, values, {}, 409);
-      throw err;
-    }
+    const r = await opFormulier(() => cmd.verlengTermijn(deps(c), actor(c), id, v.data.versie, v.data), {}, (e, st) => aanmeldingPage(c, id, values, e, st));
+    if (r) return r;
     await setFlash(c, { kind: 'ok', text: 'De termijn is verlengd. Druk de brief af voor de ouders.' });
     return c.redirect(`/aanmeldingen/${id}/brief/verlenging`, 303);
+  });
+
+  defineRoute(app, 'POST', '/aanmeldingen/:id/beoordeling', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'Beoordeling van de ondersteuningsbehoefte en de zorgplicht' }, async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const v = validate(ZBeoordeling, values);
+    if (!v.ok) return aanmeldingPage(c, id, values, v.errors, 422);
+    const r = await opFormulier(() => cmd.beoordeelAanmelding(deps(c), actor(c), id, v.data.versie, { nodig: v.data.nodig, uitzondering: v.data.uitzondering, toelichting: v.data.uitzonderingToelichting }),
+      { toelichting: 'uitzonderingToelichting' }, (e, s) => aanmeldingPage(c, id, values, e, s));
+    if (r) return r;
+    await setFlash(c, { kind: 'ok', text: 'De beoordeling is opgeslagen.' });
+    return c.redirect(`/aanmeldingen/${id}`, 303);
+  });
+
+  defineRoute(app, 'POST', '/aanmeldingen/:id/besluit', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'Besluit over de toelating (weigeren alleen binnen de zorgplicht)' }, async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const v = validate(ZBesluit, values);
+    if (!v.ok) return aanmeldingPage(c, id, values, v.errors, 422);
+    const r = await opFormulier(() => cmd.neemBesluit(deps(c), actor(c), id, v.data.versie, { besluit: v.data.besluit, besluitOp: v.data.besluitOp, toelichting: v.data.besluitToelichting }),
+      { toelichting: 'besluitToelichting' }, (e, s) => aanmeldingPage(c, id, values, e, s));
+    if (r) return r;
+    await setFlash(c, { kind: 'ok', text: 'Het besluit is opgeslagen. Druk de brief af voor de ouders.' });
+    return c.redirect(`/aanmeldingen/${id}/brief/besluit`, 303);
+  });
+
+  defineRoute(app, 'GET', '/aanmeldingen/:id/brief/besluit', { access: AANMELDING_ROLLEN, pupilData: 'lezen', summary: 'Brief aan de ouders over het besluit (afdrukken)' }, async (c) => {
+    const { aanmelding: a, zorgplicht } = await cmd.openAanmelding(deps(c), actor(c), uuidParam(c), 'afdrukken');
+    if (!a.besluit || !a.besluitOp) throw new AppError('not_found');
+    const toegelaten = a.besluit === 'toegelaten';
+    const props = await layoutProps(c, `Brief: besluit over de aanmelding van ${naam(a)}`);
+    return sendPage(
+      c,
+      <Layout {...props}>
+        <Heading level={1}>Besluit over de aanmelding van {naam(a)}</Heading>
+        <Paragraph>{a.vestigingNaam}, {formatDutch(a.besluitOp)}</Paragraph>
+        <Paragraph>Beste ouder of verzorger,</Paragraph>
+        <Paragraph>
+          Op {formatDutch(a.ontvangenOp)} ontvingen wij de aanmelding van {naam(a)}. Wij hebben besloten uw kind
+          {toegelaten ? ' toe te laten op onze school.' : ' niet toe te laten op onze school.'}
+        </Paragraph>
+        {a.besluitToelichting && <Paragraph>{toegelaten ? 'Toelichting' : 'De redenen'}: {a.besluitToelichting}</Paragraph>}
+        {!toegelaten && zorgplicht?.geldt === false && <Paragraph>{zorgplicht.reden}</Paragraph>}
+        <Paragraph>
+          Bent u het niet eens met dit besluit? Dan kunt u tot en met {formatDutch(bezwaarTot(a.besluitOp))} bezwaar maken bij het
+          schoolbestuur (binnen 6 weken). Gaat het om een kind dat extra ondersteuning nodig heeft, dan kunt u ook naar de
+          {' '}{VERWIJZINGEN.gpo.naam} ({VERWIJZINGEN.gpo.website}). De {VERWIJZINGEN.onderwijsconsulenten.naam} helpen u gratis
+          ({VERWIJZINGEN.onderwijsconsulenten.website}).
+        </Paragraph>
+        <Paragraph>Met vriendelijke groet,</Paragraph>
+        <Paragraph>{a.vestigingNaam}</Paragraph>
+        <Paragraph class="passend-niet-afdrukken"><Link href={`/aanmeldingen/${a.id}`}>Terug naar de aanmelding</Link> · Druk deze brief af met Ctrl+P (of Cmd+P op een Mac).</Paragraph>
+      </Layout>,
+    );
   });
 
   defineRoute(app, 'GET', '/aanmeldingen/:id/brief/verlenging', { access: AANMELDING_ROLLEN, pupilData: 'lezen', summary: 'Brief aan de ouders over de verlenging (afdrukken)' }, async (c) => {

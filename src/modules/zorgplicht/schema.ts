@@ -29,6 +29,15 @@ export const aanmelding = pgTable(
     verlengdTot: date('verlengd_tot', { mode: 'string' }),
     verlengingReden: text('verlenging_reden'),
     verlengdOp: date('verlengd_op', { mode: 'string' }),
+    /** The school's assessment (WPO 40 lid 3 c.s.): null until assessed. */
+    extraOndersteuningNodig: boolean('extra_ondersteuning_nodig'),
+    /** Why the zorgplicht does not apply (rules/zorgplicht.ts Uitzondering), with the school's reasons. */
+    uitzondering: text('uitzondering'),
+    uitzonderingToelichting: text('uitzondering_toelichting'),
+    beoordeeldOp: date('beoordeeld_op', { mode: 'string' }),
+    besluit: text('besluit'), // toegelaten | geweigerd
+    besluitOp: date('besluit_op', { mode: 'string' }),
+    besluitToelichting: text('besluit_toelichting'),
     geregistreerdDoor: uuid('geregistreerd_door').references(() => gebruiker.id),
     versie: integer('versie').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -40,3 +40,18 @@ export const ZVerlenging = z.object({
   nieuweTermijn: z.string().trim().default(''),
   reden: z.string().trim().max(2000, { error: 'De reden mag hoogstens 2000 tekens zijn.' }).default(''),
 });
+
+export const ZBeoordeling = z.object({
+  versie: z.coerce.number({ error: 'De versie ontbreekt; laad de pagina opnieuw.' }).int().min(1).max(2_000_000_000),
+  nodig: jaNee('Geef aan of het kind extra ondersteuning nodig heeft.'),
+  uitzondering: z.enum(['geen', 'geen-plaatsruimte', 'grondslag-geweigerd', 'toelatingseisen-vo'], { error: 'Kies of de zorgplicht geldt.' })
+    .transform((v) => (v === 'geen' ? null : v)),
+  uitzonderingToelichting: z.string().trim().max(2000, { error: 'De toelichting mag hoogstens 2000 tekens zijn.' }).default(''),
+});
+
+export const ZBesluit = z.object({
+  versie: z.coerce.number({ error: 'De versie ontbreekt; laad de pagina opnieuw.' }).int().min(1).max(2_000_000_000),
+  besluit: z.string().trim().default(''),
+  besluitOp: z.string().trim().default(''),
+  besluitToelichting: z.string().trim().max(4000, { error: 'De toelichting mag hoogstens 4000 tekens zijn.' }).default(''),
+});

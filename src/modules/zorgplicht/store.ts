@@ -27,6 +27,13 @@ export interface AanmeldingRij {
   verlengdTot: string | null;
   verlengingReden: string | null;
   verlengdOp: string | null;
+  extraOndersteuningNodig: boolean | null;
+  uitzondering: string | null;
+  uitzonderingToelichting: string | null;
+  beoordeeldOp: string | null;
+  besluit: string | null;
+  besluitOp: string | null;
+  besluitToelichting: string | null;
   versie: number;
 }
 
@@ -47,7 +54,9 @@ const KOLOMMEN = sql`a.id, a.leerling_id as "leerlingId", l.voornaam, l.tussenvo
   a.vestiging_code as "vestigingCode", v.naam as "vestigingNaam", v.bestuur_nummer as "bestuurNummer", a.sector,
   a.ontvangen_op::text as "ontvangenOp", a.gewenste_startdatum::text as "gewensteStartdatum", a.andere_scholen as "andereScholen",
   a.is_eerste_voorkeur as "isEersteVoorkeur", a.extra_ondersteuning_verwacht as "extraOndersteuningVerwacht", a.status,
-  a.verlengd_tot::text as "verlengdTot", a.verlenging_reden as "verlengingReden", a.verlengd_op::text as "verlengdOp", a.versie`;
+  a.verlengd_tot::text as "verlengdTot", a.verlenging_reden as "verlengingReden", a.verlengd_op::text as "verlengdOp",
+  a.extra_ondersteuning_nodig as "extraOndersteuningNodig", a.uitzondering, a.uitzondering_toelichting as "uitzonderingToelichting",
+  a.beoordeeld_op::text as "beoordeeldOp", a.besluit, a.besluit_op::text as "besluitOp", a.besluit_toelichting as "besluitToelichting", a.versie`;
 
 const VAN = sql`from aanmelding a join leerling l on l.swv_id = a.swv_id and l.id = a.leerling_id join vestiging v on v.code = a.vestiging_code`;
 
@@ -97,4 +106,21 @@ export async function schoolInSwv(ex: Executor, code: string, swvId: string): Pr
 /** The locations of an SWV, for the school choice of SWV staff. */
 export function scholenVanSwv(ex: Executor, swvId: string): Promise<{ code: string; naam: string; plaats: string | null }[]> {
   return rows(ex, sql`select code, naam, plaats from vestiging where swv_po = ${swvId} or swv_vo = ${swvId} order by naam, code`);
+}
+
+/** Records the school's assessment of the support need and any exception; false when stale or already decided. */
+export async function beoordeel(ex: Executor, id: string, versie: number, v: { nodig: boolean; uitzondering: string | null; toelichting: string | null; op: string }): Promise<boolean> {
+  const r = await rows(ex, sql`update aanmelding set extra_ondersteuning_nodig = ${v.nodig}, uitzondering = ${v.uitzondering},
+      uitzondering_toelichting = ${v.toelichting}, beoordeeld_op = ${v.op},
+      status = case when status = 'ontvangen' then 'in-onderzoek' else status end, versie = versie + 1, updated_at = now()
+    where id = ${id} and versie = ${versie} and besluit is null returning id`);
+  return r.length === 1;
+}
+
+/** Records the decision; false when stale or already decided. */
+export async function besluit(ex: Executor, id: string, versie: number, v: { besluit: string; op: string; toelichting: string }): Promise<boolean> {
+  const r = await rows(ex, sql`update aanmelding set besluit = ${v.besluit}, besluit_op = ${v.op}, besluit_toelichting = ${v.toelichting},
+      status = 'besluit-genomen', versie = versie + 1, updated_at = now()
+    where id = ${id} and versie = ${versie} and besluit is null returning id`);
+  return r.length === 1;
 }

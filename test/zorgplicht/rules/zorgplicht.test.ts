@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays, daysBetween } from '../../../src/platform/civil-date.js';
 import {
-  controleerUitzondering, magWeigerenDefinitief, zorgplichtGeldt, zorgplichtSchool, type AntwoordAndereSchool,
+  controleerBesluit, controleerUitzondering, magWeigerenDefinitief, zorgplichtGeldt, zorgplichtSchool, type AntwoordAndereSchool,
 } from '../../../src/modules/zorgplicht/rules/zorgplicht.js';
 import { controleerSchorsing, inspectieMeldingNodig, schorsingsdagen } from '../../../src/modules/zorgplicht/rules/schorsing.js';
 import { ontbrekendVoorDefinitieveVerwijdering, verwijderingsstatus, type VerwijderingFeiten } from '../../../src/modules/zorgplicht/rules/verwijdering.js';
@@ -106,4 +106,18 @@ test('objection (Awb 6:7, 6:8) and GPO (WPO 43): 6 weeks after the decision was 
     const d = addDays('2000-01-01', n);
     return daysBetween(d, bezwaarTot(d)) === 42;
   }));
+});
+
+test('a decision: not before receipt, not in the future; a refusal needs reasons, an assessment and — with zorgplicht — a willing school', () => {
+  const basis = { besluit: 'toegelaten', besluitOp: '2025-04-01', toelichting: '', ontvangen: '2025-03-03', vandaag: '2025-04-10', zorgplicht: null, antwoorden: [] };
+  assert.deepEqual(controleerBesluit(basis), {}, 'admission needs no assessment and no reasons');
+  assert.match(controleerBesluit({ ...basis, besluitOp: '2025-03-02' }).besluitOp!, /niet eerder/);
+  assert.match(controleerBesluit({ ...basis, besluitOp: '2025-04-11' }).besluitOp!, /toekomst/);
+  assert.match(controleerBesluit({ ...basis, besluit: 'misschien' }).besluit!, /toelaat of weigert/);
+  const weiger = { ...basis, besluit: 'geweigerd', toelichting: 'De school is vol voor iedereen.' };
+  assert.match(controleerBesluit(weiger).besluit!, /Beoordeel eerst/);
+  assert.match(controleerBesluit({ ...weiger, zorgplicht: true }).besluit!, /pas weigeren/);
+  assert.deepEqual(controleerBesluit({ ...weiger, zorgplicht: true, antwoorden: ['bereid'] }), {});
+  assert.deepEqual(controleerBesluit({ ...weiger, zorgplicht: false }), {});
+  assert.match(controleerBesluit({ ...weiger, zorgplicht: false, toelichting: '' }).toelichting!, /waarom/);
 });

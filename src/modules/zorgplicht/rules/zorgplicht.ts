@@ -13,6 +13,7 @@
  * - onderwijsconsulenten.nl (zorgplicht): with applications at several schools, the school of first preference
  *   carries the zorgplicht.
  */
+import { isCivilDate } from '../../../platform/civil-date.js';
 import type { Sector } from './termijnen.js';
 
 /** Why the zorgplicht does not apply to an application. */
@@ -85,4 +86,39 @@ export interface Aanmeldplek {
 export function zorgplichtSchool(plekken: readonly Aanmeldplek[]): string | null {
   const gesorteerd = [...plekken].sort((a, b) => a.voorkeur - b.voorkeur || a.vestigingCode.localeCompare(b.vestigingCode));
   return gesorteerd[0]?.vestigingCode ?? null;
+}
+
+/** A decision on an application as the school enters it. */
+export interface BesluitInvoer {
+  besluit: string;
+  besluitOp: string;
+  toelichting: string;
+  ontvangen: string;
+  vandaag: string;
+  /** null while the support need has not been assessed. */
+  zorgplicht: boolean | null;
+  antwoorden: readonly AntwoordAndereSchool[];
+}
+
+/**
+ * Checks a decision: a known outcome, a valid date between receipt and today (a decision before receipt cannot
+ * be), and for a refusal written reasons (the parents get them, with how to object), an assessment of the support
+ * need first (WPO 40 lid 3 c.s.) and — when the zorgplicht applies — another school that is willing (rule 7).
+ */
+export function controleerBesluit(i: BesluitInvoer): Record<string, string> {
+  const fouten: Record<string, string> = {};
+  if (i.besluit !== 'toegelaten' && i.besluit !== 'geweigerd') fouten.besluit = 'Kies of de school het kind toelaat of weigert.';
+  if (!isCivilDate(i.besluitOp)) fouten.besluitOp = 'Vul de datum van het besluit in, zoals 2025-04-01.';
+  else if (i.besluitOp < i.ontvangen) fouten.besluitOp = 'Het besluit kan niet eerder zijn dan de ontvangst van de aanmelding.';
+  else if (i.besluitOp > i.vandaag) fouten.besluitOp = 'De datum van het besluit ligt in de toekomst.';
+  if (i.besluit === 'geweigerd') {
+    if (i.toelichting.trim().length < 10) fouten.toelichting = 'Schrijf op waarom de school het kind weigert. De ouders krijgen deze redenen.';
+    if (i.zorgplicht === null) {
+      fouten.besluit = 'Beoordeel eerst of het kind extra ondersteuning nodig heeft. Daarvan hangt af of de school mag weigeren.';
+    } else {
+      const mag = magWeigerenDefinitief(i.zorgplicht, i.antwoorden);
+      if (!mag.mag) fouten.besluit = mag.reden;
+    }
+  }
+  return fouten;
 }
