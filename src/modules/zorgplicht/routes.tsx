@@ -16,7 +16,7 @@ import {
 } from '../../platform/views/components.js';
 import * as cmd from './commands.js';
 import * as store from './store.js';
-import { AANMELDING_ROLLEN, REGISTRATIE_ROLLEN } from './rules/toegang.js';
+import { AANMELDING_ROLLEN, REGISTRATIE_ROLLEN, aanmeldingRelatie } from './rules/toegang.js';
 import { MAX_VERLENGING_WEKEN } from './rules/termijnen.js';
 import { bezwaarTot, VERWIJZINGEN } from './rules/bezwaar.js';
 import { SECTOR_LABEL, SECTOREN, ZBeoordeling, ZBesluit, ZNieuweAanmelding, ZVerlenging } from './schemas.js';
@@ -52,11 +52,18 @@ function KlokBadge(props: { a: cmd.AanmeldingMetKlok }) {
   return <span class={`utrecht-status-badge utrecht-status-badge--${soort}`}>{klokTekst(props.a)}</span>;
 }
 
+/** The schools SWV staff choose from (filter, registration); school staff and boards have no choice to make. */
+async function scholenVoorKeuze(c: AppContext) {
+  const a = c.var.auth!.actief!;
+  if (aanmeldingRelatie(a).soort !== 'swv') return [];
+  return c.var.deps.db.withTenant({ swvId: a.swvId, userId: c.var.auth!.gebruiker.id }, (tx) => store.scholenVanSwv(tx, a.swvId!));
+}
+
 async function lijstPage(c: AppContext) {
   const a = c.var.auth!.actief!;
   const filter = queryText(c, 'school', 6).toUpperCase();
   const rijen = await cmd.toonAanmeldingen(deps(c), actor(c), { vestigingCode: /^[0-9A-Z]{4}\d{2}$/.test(filter) ? filter : undefined });
-  const scholen = a.vestigingCode ? [] : await c.var.deps.db.withTenant({ swvId: a.swvId, userId: c.var.auth!.gebruiker.id }, (tx) => store.scholenVanSwv(tx, a.swvId!));
+  const scholen = await scholenVoorKeuze(c);
   const props = await layoutProps(c, 'Aanmeldingen');
   const bijna = rijen.filter((r) => r.klok.status === 'bijna').length;
   const laat = rijen.filter((r) => r.klok.status === 'verlopen').length;
@@ -88,8 +95,7 @@ async function lijstPage(c: AppContext) {
 }
 
 async function nieuwPage(c: AppContext, values: FormValues, errors: Record<string, string>, status: 200 | 422 = 200) {
-  const a = c.var.auth!.actief!;
-  const scholen = a.vestigingCode ? [] : await c.var.deps.db.withTenant({ swvId: a.swvId, userId: c.var.auth!.gebruiker.id }, (tx) => store.scholenVanSwv(tx, a.swvId!));
+  const scholen = await scholenVoorKeuze(c);
   const props = await layoutProps(c, 'Aanmelding registreren', { hasErrors: Object.keys(errors).length > 0 });
   return sendPage(
     c,
