@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { RolToekenningRow } from '../../platform/auth/store.js';
 import { schoolYearOf } from '../../platform/civil-date.js';
+import { isEmailadres } from '../../platform/email.js';
 import * as store from './store.js';
 import {
   beheerdDoor, magAanbodBewerken, magAanbodLezen, magAanbodVaststellen, magBasisVaststellen, magSwvAanbodBeheren, OVERZICHT_ROLLEN,
@@ -182,7 +183,7 @@ export async function bewaarInhoud(deps: AanbodDeps, actor: Actor, id: string, v
   return tx(deps, actor, async (t, swvId) => {
     const v = await bewerkbareVersie(t, actor, swvId, id);
     // The API and imports skip the form, so the e-mail address is checked here too.
-    if (inhoud.contactEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(inhoud.contactEmail)) {
+    if (inhoud.contactEmail && !isEmailadres(inhoud.contactEmail)) {
       throw new AppError('validation_failed', { fields: { contactEmail: 'Vul een geldig e-mailadres in, zoals naam@school.nl.' } });
     }
     // The basis items are the SWV's: a school answers them, it cannot rewrite or add them. Answers to items that are

@@ -12,8 +12,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { first, rows, type Executor } from '../../platform/db/client.js';
 import { omhullendeBox, type Box } from './rules/afstand.js';
-import type { BasisBevestiging, BasisOnderdeel, DomeinAanbod, SwvDocument } from './rules/typen.js';
+import type { AanbodInhoud, BasisBevestiging, BasisOnderdeel, DomeinAanbod } from './rules/typen.js';
 import type { VoorzieningCode } from './rules/domeinen.js';
+import type { ProfielInhoud } from './store.js';
 
 // -- types ----------------------------------------------------------------------------------------------------------
 
@@ -52,21 +53,12 @@ export interface KandidaatRij extends SchoolBasis {
 }
 
 /** Everything of an adopted version that is public (who adopted it is not: that is a staff member's id). */
-export interface PubliekeVersie {
+export interface PubliekeVersie extends AanbodInhoud {
   id: string;
   swvId: string;
   vestigingCode: string;
   schooljaar: string;
   volgnummer: number;
-  toelichting: string;
-  contactNaam: string;
-  contactEmail: string;
-  contactTelefoon: string;
-  domeinen: DomeinAanbod[];
-  voorzieningen: VoorzieningCode[];
-  voorzieningenToelichting: string;
-  basisOnderdelen: BasisBevestiging[];
-  basisToelichting: string;
   mrAdviesDatum: string | null;
   mrAdvies: string | null;
   mrAdviesToelichting: string | null;
@@ -122,18 +114,8 @@ export interface RegioPc4 {
 }
 
 /** The public profile of an SWV (only when published). */
-export interface PubliekProfiel {
+export interface PubliekProfiel extends Omit<ProfielInhoud, 'isGepubliceerd'> {
   swvId: string;
-  telefoon: string;
-  email: string;
-  website: string;
-  adres: string;
-  steunpuntNaam: string;
-  steunpuntTelefoon: string;
-  steunpuntEmail: string;
-  steunpuntWebsite: string;
-  steunpuntToelichting: string;
-  documenten: SwvDocument[];
   isDemo: boolean;
 }
 

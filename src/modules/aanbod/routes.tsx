@@ -19,7 +19,7 @@ import * as cmd from './commands.js';
 import { AANBOD_ROLLEN, OVERZICHT_ROLLEN, SCHOOL_ROLLEN, SWV_BEHEER_ROLLEN } from './rules/toegang.js';
 import { DOMEIN_CODES, DOMEINEN, NIVEAU_CODES, NIVEAUS, VOORZIENING_CODES, VOORZIENINGEN } from './rules/domeinen.js';
 import { MR_ADVIES_LABEL, inhoudVan, type AanbodInhoud, type MrAdvies } from './rules/typen.js';
-import { MR_ADVIES_CODES, controleerVaststelling } from './rules/versie.js';
+import { MR_ADVIES_CODES, controleerInhoud } from './rules/versie.js';
 import { isSchooljaar, volgendSchooljaar } from './rules/schooljaar.js';
 import {
   DOCUMENT_REGELS, NIEUWE_BASIS_REGELS, inhoudAlsFormulier, leesBasisFormulier, leesInhoudFormulier, leesProfielFormulier,
@@ -125,10 +125,7 @@ async function versiePage(c: AppContext, id: string, values?: FormValues, errors
       </Layout>,
     );
   }
-  const adoptieFouten = controleerVaststelling({
-    status: 'concept', rol: 'schoolleider', inhoud: inhoudVan(v), mrAdvies: 'positief', mrAdviesDatum: '2000-01-01',
-    mrAdviesToelichting: null, reactieOpAdvies: null, vandaag: c.var.deps.clock.today(),
-  });
+  const adoptieFouten = controleerInhoud(inhoudVan(v));
   return sendPage(
     c,
     <Layout {...props}>
@@ -459,11 +456,8 @@ export function registerAanbodRoutes(app: App): void {
   defineRoute(app, 'GET', '/aanbod/versie/:id/vaststellen', { access: ['schoolleider'], summary: 'Formulier: vaststellen met MR-advies' }, async (c) => {
     const id = uuidParam(c);
     const { versie: v } = await cmd.openVersie(deps(c), actor(c), id);
-    const fouten = controleerVaststelling({
-      status: v.status as 'concept' | 'vastgesteld', rol: 'schoolleider', inhoud: inhoudVan(v), mrAdvies: 'positief',
-      mrAdviesDatum: '2000-01-01', mrAdviesToelichting: null, reactieOpAdvies: null, vandaag: c.var.deps.clock.today(),
-    });
-    return vaststellenPage(c, id, {}, fouten);
+    // The content check up front, so the leader sees what is missing before filling in the MR's advice.
+    return vaststellenPage(c, id, {}, controleerInhoud(inhoudVan(v)));
   });
 
   defineRoute(app, 'POST', '/aanbod/versie/:id/vaststellen', { access: ['schoolleider'], summary: 'Stelt een versie vast (daarna alleen-lezen en openbaar)' }, async (c) => {

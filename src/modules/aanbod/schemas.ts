@@ -8,10 +8,10 @@ import { DOMEIN_CODES, DOMEINEN, isNiveau, VOORZIENING_CODES } from './rules/dom
 import type { AanbodInhoud, BasisBevestiging, BasisOnderdeel, DomeinAanbod, SwvDocument } from './rules/typen.js';
 import type { ProfielInhoud } from './store.js';
 import { isCivilDate } from '../../platform/civil-date.js';
+import { isEmailadres } from '../../platform/email.js';
 
 export const MAX_TEKST = 4000;
 const MAX_KORT = 200;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Uitkomst<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
@@ -47,7 +47,7 @@ export function leesInhoudFormulier(values: FormValues, basis: readonly BasisBev
     });
   }
   const contactEmail = tekst(values, 'contactEmail', 'Het e-mailadres', fouten, 254);
-  if (contactEmail && !EMAIL.test(contactEmail)) fouten.contactEmail = 'Vul een geldig e-mailadres in, zoals naam@school.nl.';
+  if (contactEmail && !isEmailadres(contactEmail)) fouten.contactEmail = 'Vul een geldig e-mailadres in, zoals naam@school.nl.';
   const inhoud: AanbodInhoud = {
     toelichting: tekst(values, 'toelichting', 'De uitleg', fouten),
     contactNaam: tekst(values, 'contactNaam', 'De naam', fouten, MAX_KORT),
@@ -118,7 +118,7 @@ export function leesProfielFormulier(values: FormValues): Uitkomst<ProfielInhoud
   const fouten: Record<string, string> = {};
   const email = (naam: string) => {
     const v = tekst(values, naam, 'Het e-mailadres', fouten, 254);
-    if (v && !EMAIL.test(v)) fouten[naam] = 'Vul een geldig e-mailadres in, zoals info@swv.nl.';
+    if (v && !isEmailadres(v)) fouten[naam] = 'Vul een geldig e-mailadres in, zoals info@swv.nl.';
     return v;
   };
   const url = (naam: string, label: string) => {

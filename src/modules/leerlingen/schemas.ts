@@ -3,11 +3,8 @@
  */
 import { z } from 'zod';
 import { fields } from '../../platform/http/forms.js';
-import { isCivilDate } from '../../platform/civil-date.js';
 
-const datum = (label: string) =>
-  z.string({ error: `Vul ${label} in.` }).trim().min(1, { error: `Vul ${label} in.` })
-    .refine(isCivilDate, { error: `Vul ${label} in als jaar-maand-dag, bijvoorbeeld 2016-03-21.` });
+const datum = (label: string) => fields.civilDate(label, '2016-03-21');
 
 export const ZLeerlingGegevens = z.object({
   voornaam: fields.requiredText('de voornaam', 100),

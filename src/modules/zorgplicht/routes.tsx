@@ -52,6 +52,12 @@ function KlokBadge(props: { a: cmd.AanmeldingMetKlok }) {
   return <span class={`utrecht-status-badge utrecht-status-badge--${soort}`}>{klokTekst(props.a)}</span>;
 }
 
+/** The `school` filter of the list and CSV: a vestigingscode, or '' (anything else is ignored, not an error). */
+function schoolFilter(c: AppContext): string {
+  const code = queryText(c, 'school', 6).toUpperCase();
+  return /^[0-9A-Z]{4}\d{2}$/.test(code) ? code : '';
+}
+
 /** The schools SWV staff choose from (filter, registration); school staff and boards have no choice to make. */
 async function scholenVoorKeuze(c: AppContext) {
   const a = c.var.auth!.actief!;
@@ -61,8 +67,8 @@ async function scholenVoorKeuze(c: AppContext) {
 
 async function lijstPage(c: AppContext) {
   const a = c.var.auth!.actief!;
-  const filter = queryText(c, 'school', 6).toUpperCase();
-  const rijen = await cmd.toonAanmeldingen(deps(c), actor(c), { vestigingCode: /^[0-9A-Z]{4}\d{2}$/.test(filter) ? filter : undefined });
+  const filter = schoolFilter(c);
+  const rijen = await cmd.toonAanmeldingen(deps(c), actor(c), { vestigingCode: filter || undefined });
   const scholen = await scholenVoorKeuze(c);
   const props = await layoutProps(c, 'Aanmeldingen');
   const bijna = rijen.filter((r) => r.klok.status === 'bijna').length;
@@ -230,8 +236,8 @@ export function registerZorgplichtRoutes(app: App): void {
   defineRoute(app, 'GET', '/aanmeldingen', { access: AANMELDING_ROLLEN, pupilData: 'lezen', summary: 'Aanmeldingen met hun termijn (school, bestuur, SWV)' }, (c) => lijstPage(c));
 
   defineRoute(app, 'GET', '/aanmeldingen.csv', { access: AANMELDING_ROLLEN, pupilData: 'lezen', summary: 'CSV: aanmeldingen met hun termijn' }, async (c) => {
-    const filter = queryText(c, 'school', 6).toUpperCase();
-    const rijen = await cmd.toonAanmeldingen(deps(c), actor(c), { vestigingCode: /^[0-9A-Z]{4}\d{2}$/.test(filter) ? filter : undefined });
+    const filter = schoolFilter(c);
+    const rijen = await cmd.toonAanmeldingen(deps(c), actor(c), { vestigingCode: filter || undefined });
     const csv = toCsv(['aanmelding', 'kind', 'geboortedatum', 'vestigingscode', 'school', 'ontvangen_op', 'beslissen_uiterlijk', 'dagen_over', 'stand', 'status'],
       rijen.map((r) => [r.id, naam(r), r.geboortedatum, r.vestigingCode, r.vestigingNaam, r.ontvangenOp, r.termijn, String(r.klok.dagenOver), r.klok.status, r.status]));
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="aanmeldingen.csv"', 'Cache-Control': 'no-store' });

@@ -8,9 +8,7 @@ import { fields } from '../../platform/http/forms.js';
 import { isCivilDate } from '../../platform/civil-date.js';
 import { ZLeerlingGegevens } from '../leerlingen/schemas.js';
 
-const datum = (label: string) =>
-  z.string({ error: `Vul ${label} in.` }).trim().min(1, { error: `Vul ${label} in.` })
-    .refine(isCivilDate, { error: `Vul ${label} in als jaar-maand-dag, bijvoorbeeld 2025-03-03.` });
+const datum = (label: string) => fields.civilDate(label, '2025-03-03');
 
 const jaNee = (vraag: string) => z.enum(['ja', 'nee'], { error: vraag }).transform((v) => v === 'ja');
 

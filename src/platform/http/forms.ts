@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { EMAIL_PATROON } from '../email.js';
+import { isCivilDate } from '../civil-date.js';
 import type { AppContext } from './env.js';
 
 // Fallback messages in Dutch for any schema without its own message; our schemas set plain-Dutch ones.
@@ -127,10 +129,14 @@ export const fields = {
   optionalText: (label: string, max = 200) =>
     z.string().trim().max(max, { error: `${capitalize(label)} mag hoogstens ${max} tekens zijn.` }).optional()
       .transform((v) => (v ? v : undefined)),
+  /** A required civil date (YYYY-MM-DD); `voorbeeld` is the example date shown in the message. */
+  civilDate: (label: string, voorbeeld: string) =>
+    z.string({ error: `Vul ${label} in.` }).trim().min(1, { error: `Vul ${label} in.` })
+      .refine(isCivilDate, { error: `Vul ${label} in als jaar-maand-dag, bijvoorbeeld ${voorbeeld}.` }),
   email: (label = 'het e-mailadres') =>
     z.string({ error: `Vul ${label} in.` }).trim().min(1, { error: `Vul ${label} in.` })
       .max(254, { error: 'Dit e-mailadres is te lang.' })
-      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.' })
+      .regex(EMAIL_PATROON, { error: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.' })
       .transform((v) => v.toLowerCase()),
 };
 
