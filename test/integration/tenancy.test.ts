@@ -55,6 +55,21 @@ const BUILDERS: Record<string, Builder> = {
   aanmelding: async (tx, swvId, fx) =>
     (await first<{ id: string }>(tx, sql`insert into aanmelding (swv_id, leerling_id, vestiging_code, sector, ontvangen_op)
       values (${swvId}, ${fx.leerlingId}, ${fx.t.vestigingCode}, 'po', '2025-03-03') returning id`))!.id,
+  plaatsingsverzoek: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into plaatsingsverzoek (swv_id, aanmelding_id, vestiging_code, gevraagd_op, vraag)
+      values (${swvId}, ${await BUILDERS.aanmelding!(tx, swvId, fx)}, ${fx.t.vestigingCode}, '2025-03-10', 'Rls matrix') returning id`))!.id,
+  aanmelding_advies: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into aanmelding_advies (swv_id, aanmelding_id, vraag, gevraagd_op)
+      values (${swvId}, ${await BUILDERS.aanmelding!(tx, swvId, fx)}, 'Rls matrix', '2025-03-10') returning id`))!.id,
+  aanmelding_herinnering: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into aanmelding_herinnering (swv_id, aanmelding_id, soort, termijn)
+      values (${swvId}, ${await BUILDERS.aanmelding!(tx, swvId, fx)}, '7-dagen', '2025-04-14') returning id`))!.id,
+  schorsing: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into schorsing (swv_id, leerling_id, vestiging_code, van, tot, reden, besluit_op, inspectie_melding_nodig)
+      values (${swvId}, ${fx.leerlingId}, ${fx.t.vestigingCode}, '2025-03-10', '2025-03-11', 'Rls matrix', '2025-03-07', true) returning id`))!.id,
+  verwijdering: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into verwijdering (swv_id, leerling_id, vestiging_code, sector, voornemen_op, reden, leerplichtig)
+      values (${swvId}, ${fx.leerlingId}, ${fx.t.vestigingCode}, 'po', '2025-03-10', 'Rls matrix', true) returning id`))!.id,
   audit_event: async (tx, swvId) => {
     await recordAudit(tx, { swvId, actorGebruikerId: null, actorRol: 'test', actie: 'lezen', resultaat: 'ok', objectType: 'rls-matrix' });
     return String((await first<{ seq: number }>(tx, sql`select max(seq)::float8 as seq from audit_event where swv_id = ${swvId}`))!.seq);

@@ -9,8 +9,8 @@ import { addDays, daysBetween } from '../../../src/platform/civil-date.js';
 import {
   controleerBesluit, controleerUitzondering, magWeigerenDefinitief, zorgplichtGeldt, zorgplichtSchool, type AntwoordAndereSchool,
 } from '../../../src/modules/zorgplicht/rules/zorgplicht.js';
-import { controleerSchorsing, inspectieMeldingNodig, schorsingsdagen } from '../../../src/modules/zorgplicht/rules/schorsing.js';
-import { ontbrekendVoorDefinitieveVerwijdering, verwijderingsstatus, type VerwijderingFeiten } from '../../../src/modules/zorgplicht/rules/verwijdering.js';
+import { controleerSchorsing, inspectieMeldingNodig, schorsingsdagen } from '../../../src/modules/schorsing/rules/schorsing.js';
+import { ontbrekendVoorDefinitieveVerwijdering, verwijderingsstatus, type VerwijderingFeiten } from '../../../src/modules/schorsing/rules/verwijdering.js';
 import { bezwaarTot, gpoTot } from '../../../src/modules/zorgplicht/rules/bezwaar.js';
 
 test('rule 7 (WPO 40 lid 4, WEC 40 lid 5, WVO 27 lid 2c): no other school willing → the refusal cannot be final', () => {

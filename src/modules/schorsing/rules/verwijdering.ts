@@ -11,7 +11,7 @@
  *   school is willing; for cluster 1 and 2 instellingen also after 8 weeks of demonstrably unsuccessful searching.
  */
 import { addDays, type CivilDate } from '../../../platform/civil-date.js';
-import type { Sector } from './termijnen.js';
+import type { Sector } from '../../zorgplicht/rules/termijnen.js';
 
 export const ZOEKTERMIJN_CLUSTER_1_2_WEKEN = 8;
 
