@@ -15,6 +15,8 @@ import { registerRegisterRoutes } from './modules/register/routes.js';
 import { registerAanbodPubliekRoutes } from './modules/aanbod/publiek.js';
 import { registerAanbodRoutes } from './modules/aanbod/routes.js';
 import { registerZorgplichtRoutes } from './modules/zorgplicht/routes.js';
+import { registerAanmeldenRoutes } from './modules/zorgplicht/aanmelden.js';
+import { registerSchorsingRoutes } from './modules/schorsing/routes.js';
 
 /** Builds the app for the given dependencies (tests build their own with a test database and clock). */
 export function createApp(deps: AppDeps): App {
@@ -39,6 +41,8 @@ export function createApp(deps: AppDeps): App {
   registerAanbodPubliekRoutes(app);
   registerAanbodRoutes(app);
   registerZorgplichtRoutes(app);
+  registerAanmeldenRoutes(app);
+  registerSchorsingRoutes(app);
   registerLeerlingRoutes(app);
   app.onError(onError);
   app.notFound(onNotFound);

@@ -16,9 +16,11 @@ import { first, type Database } from './platform/db/client.js';
 import { fixedDateClock, systemClock, type Clock } from './platform/clock.js';
 import { startWorker } from './platform/jobs/queue.js';
 import { mailJobHandler } from './platform/mail/outbox.js';
+import { planZorgplichtTaken, zorgplichtJobHandlers } from './modules/zorgplicht/taken.js';
 import { createApp } from './app.js';
 import { importRegisterSnapshot } from './modules/register/commands.js';
 import { isDemoDatabase, seedDemo } from './demo/seed.js';
+import { seedDemoAanmeldingen } from './demo/aanmeldingen.js';
 import { seedDemoAanbod } from './demo/aanbod.js';
 import { DEMO_LOGINS } from './demo/logins.js';
 import { totpCode, totpStep } from './platform/auth/totp.js';
@@ -123,10 +125,17 @@ export async function start(env: NodeJS.ProcessEnv = process.env, out: (line: st
     if (isDemo) {
       const a = await seedDemoAanbod(db, clock);
       if (a) out(`Demo-ondersteuningsaanbod: ${a.versies} versies.`);
+      const m = await seedDemoAanmeldingen(db, clock);
+      if (m) out(`Demo-aanmeldingen: ${m.aanmeldingen}.`);
     }
     let nudge = () => {};
+    // The zorgplicht clock's daily and weekly runs (once-only keys: a restart does not run a finished run again).
+    if (config.JOBS_WORKER) await db.withSystem((tx) => planZorgplichtTaken(tx, clock.now()));
     const worker = config.JOBS_WORKER
-      ? startWorker(db, { mail: mailJobHandler(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) }, {
+      ? startWorker(db, {
+          mail: mailJobHandler(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+          ...zorgplichtJobHandlers({ db, clock, publicUrl, logger }),
+        }, {
           workerId: `${process.pid}`,
           onError: (err) => logger.error({ err }, 'fout in achtergrondtaak'),
         })

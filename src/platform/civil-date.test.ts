@@ -20,6 +20,31 @@ describe('civil dates', () => {
     }));
   });
 
+  it('integer day arithmetic agrees with Date (the oracle) from year 0001 to 9999, and validation too (property)', () => {
+    const wide = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(fc.property(wide, fc.integer({ min: -100_000, max: 100_000 }), (d, n) => {
+      const viaDate = new Date(`${d}T00:00:00Z`);
+      viaDate.setUTCDate(viaDate.getUTCDate() + n);
+      const y = viaDate.getUTCFullYear();
+      if (y < 0 || y > 9999) {
+        assert.throws(() => addDays(d, n), RangeError);
+        return;
+      }
+      assert.equal(addDays(d, n), viaDate.toISOString().slice(0, 10));
+      assert.equal(daysBetween(d, addDays(d, n)), n);
+    }), { numRuns: 2000 });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+      const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      const viaDate = new Date(0);
+      viaDate.setUTCFullYear(y, m - 1, d); // not Date.UTC: it maps years 0–99 to 1900–1999
+      assert.equal(isCivilDate(s), m >= 1 && m <= 12 && d >= 1 && viaDate.toISOString().slice(0, 10) === s, s);
+    }), { numRuns: 3000 });
+    assert.equal(isCivilDate('2100-02-29'), false, '2100 is not a leap year');
+    assert.equal(isCivilDate('2000-02-29'), true, '2000 is');
+    assert.equal(isCivilDate('0000-02-29'), true, 'so is year 0 (proleptic Gregorian)');
+    assert.throws(() => addDays('2025-02-30', 1), RangeError);
+  });
+
   it('a week is 7 calendar days, also across the DST change (property)', () => {
     fc.assert(fc.property(civil, fc.integer({ min: -60, max: 60 }), (d, w) => {
       assert.equal(daysBetween(d, addWeeks(d, w)), 7 * w);

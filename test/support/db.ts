@@ -64,5 +64,5 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
  * tenants can never collide with the real register or with each other on a shared PostgreSQL database.
  */
 export function uniqueSwvCode(sector: 'po' | 'vo' = 'po'): string {
-  return `${sector.toUpperCase()}T${crypto.randomBytes(5).toString('hex')}`;
+  return `${sector.toUpperCase()}T${crypto.randomBytes(5).toString('hex').toUpperCase()}`;
 }

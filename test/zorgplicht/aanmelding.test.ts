@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { databaseKinds } from '../support/db.js';
 import { makeTestApp, buildTenant, buildUser, login, type Client, type TestContext, type TestTenant } from '../support/app.js';
 import { first } from '../../src/platform/db/client.js';
+import { addDays } from '../../src/platform/civil-date.js';
 import { AANMELDING_ROLLEN } from '../../src/modules/zorgplicht/rules/toegang.js';
 import { AANMELDING_NAV_ROLLEN } from '../../src/platform/http/render.js';
 
@@ -73,7 +74,7 @@ for (const kind of databaseKinds()) {
       assert.match(page.text, /Is er op 12 mei 2025 nog geen besluit/);
       const lijst = await ib.get('/aanmeldingen');
       assert.match(lijst.text, /Sem Aanmeldtest/);
-      assert.match(lijst.text, /1 bijna verlopen, 0 te laat/);
+      assert.match(lijst.text, /<strong>1 bijna verlopen<\/strong> en <strong>0 te laat<\/strong>/);
     });
 
     it('one extension of at most 4 weeks with a reason; 5 weeks, no reason or a second one: refused, nothing saved', async () => {
@@ -91,7 +92,7 @@ for (const kind of databaseKinds()) {
       assert.equal(ok.location, `/aanmeldingen/${id}/brief/verlenging`);
       const brief = await ib.get(ok.location!);
       assert.match(brief.text, /tot en met 12 mei 2025/);
-      assert.match(brief.text, /De reden: Wij wachten op het onderzoek van de logopedist\./);
+      assert.match(brief.text, /De reden<\/h2><p class="utrecht-paragraph">Wij wachten op het onderzoek van de logopedist\./);
       assert.match(brief.text, /Geschillencommissie passend onderwijs/);
       const page = await ib.get(`/aanmeldingen/${id}`);
       assert.match(page.text, /Beslissen uiterlijk 12 mei 2025/);
@@ -122,7 +123,7 @@ for (const kind of databaseKinds()) {
       assert.equal((await lees<{ besluit: string | null }>(sql`select besluit from aanmelding where id = ${id}`))!.besluit, null, 'nothing saved');
       const toelating = await ib.post(`/aanmeldingen/${id}/besluit`, { versie: await versie(id), besluit: 'toegelaten', besluitOp: '2025-04-10', besluitToelichting: 'Welkom.' });
       assert.equal(toelating.status, 303);
-      assert.match((await ib.get(toelating.location!)).text, /Wij hebben besloten uw kind\s+toe te laten/);
+      assert.match((await ib.get(toelating.location!)).text, /Wij hebben op 10 april 2025 besloten uw kind toe te laten/);
       const nogEens = await ib.post(`/aanmeldingen/${id}/besluit`, { versie: await versie(id), besluit: 'geweigerd', besluitOp: '2025-04-10', besluitToelichting: 'Toch maar niet doen.' });
       assert.equal(nogEens.status, 409, 'already decided');
 
@@ -141,7 +142,7 @@ for (const kind of databaseKinds()) {
       assert.equal(weiger.status, 303, weiger.text.slice(0, 300));
       const brief = await ib.get(weiger.location!);
       assert.match(brief.text, /niet toe te laten/);
-      assert.match(brief.text, /De redenen: Er is geen plaats in groep 1\./);
+      assert.match(brief.text, /Waarom wij uw kind niet toelaten<\/h2><p class="utrecht-paragraph">Er is geen plaats in groep 1\./);
       assert.match(brief.text, /De school is vol/);
       assert.match(brief.text, /tot en met 22 mei 2025 bezwaar maken/);
       assert.match(brief.text, /Geschillencommissie passend onderwijs/);
@@ -160,8 +161,9 @@ for (const kind of databaseKinds()) {
       const anderSchool = await aanmelden('intern-begeleider', { vestigingCode: t.andereVestigingCode });
       assert.equal((await anderSchool.get(`/aanmeldingen/${id}`)).status, 404);
       assert.doesNotMatch((await anderSchool.get('/aanmeldingen')).text, /Aanmeldtest/);
+      // A parent of another child (no ouder row for this pupil) finds nothing.
       const ouder = await aanmelden('ouder');
-      assert.equal((await ouder.get(`/aanmeldingen/${id}`)).status, 403);
+      assert.equal((await ouder.get(`/aanmeldingen/${id}`)).status, 404);
       const t2 = await buildTenant(ctx.db);
       const anderSwv = await aanmelden('swv-medewerker', {}, t2);
       assert.equal((await anderSwv.get(`/aanmeldingen/${id}`)).status, 404);
@@ -171,6 +173,45 @@ for (const kind of databaseKinds()) {
         where object_type = 'aanmelding' and object_id = ${id} and resultaat = 'geweigerd'`));
       assert.ok(geweigerd!.n >= 2, `refusals logged: ${geweigerd!.n}`);
       assert.deepEqual([...AANMELDING_NAV_ROLLEN].sort(), [...AANMELDING_ROLLEN].sort());
+    });
+
+    it('the SWV overview: filters by state, school and board; 50 per page, nearest deadline first; only the page is read', async () => {
+      // 60 extra open applications at the other school, received on consecutive days (deadlines in that order).
+      await ctx.db.withTenant({ swvId: t.swvId, userId: null }, async (tx) => {
+        for (let i = 0; i < 60; i++) {
+          const l = await first<{ id: string }>(tx, sql`insert into leerling (swv_id, voornaam, achternaam, geboortedatum)
+            values (${t.swvId}, 'Over', ${`Zicht${String(i).padStart(2, '0')}`}, '2019-01-01') returning id`);
+          await tx.execute(sql`insert into aanmelding (swv_id, leerling_id, vestiging_code, sector, ontvangen_op)
+            values (${t.swvId}, ${l!.id}, ${t.andereVestigingCode}, 'po', ${addDays(`2025-03-${String(1 + (i % 28)).padStart(2, '0')}`, -28 * Math.floor(i / 28))})`);
+        }
+      });
+      const swv = await aanmelden('swv-medewerker');
+      const eerste = await swv.get('/aanmeldingen?stand=lopend');
+      assert.match(eerste.text, /Pagina 1 van 2/);
+      assert.equal((eerste.text.match(/href="\/aanmeldingen\/[0-9a-f-]{36}"/g) ?? []).length, 50);
+      const tweede = await swv.get('/aanmeldingen?stand=lopend&pagina=2');
+      assert.match(tweede.text, /Pagina 2 van 2/);
+      // Nearest deadline first: the earliest received (2025-01-04, 60 - 4 = i 56) leads page 1.
+      const namen = [...eerste.text.matchAll(/>Over (Zicht\d\d)<\/a>/g)].map((m) => m[1]);
+      assert.equal(namen[0], 'Zicht56');
+      assert.ok(namen.indexOf('Zicht28') < namen.indexOf('Zicht00'), 'February before March');
+      const reqId = eerste.headers.get('x-request-id')!;
+      const ev = await ctx.db.withSystem((tx) => first<{ n: number }>(tx, sql`select coalesce(array_length(leerling_ids, 1), 0)::int as n from audit_event where request_id = ${reqId}`));
+      assert.equal(ev!.n, 50, 'only the pupils on the page are read');
+      const school = await swv.get(`/aanmeldingen?school=${t.vestigingCode}`);
+      assert.doesNotMatch(school.text, /Zicht\d\d/);
+      assert.match(school.text, /Sem Aanmeldtest/);
+      // On 2025-04-10: received 2025-03-01 → decide by 12 April (at risk); received 2025-02-01 → 15 March (overdue).
+      const laat = await swv.get('/aanmeldingen?stand=te-laat');
+      assert.match(laat.text, /Zicht28/);
+      assert.doesNotMatch(laat.text, /Zicht00/);
+      const bijna = await swv.get('/aanmeldingen?stand=bijna');
+      assert.match(bijna.text, /Zicht00/);
+      assert.doesNotMatch(bijna.text, /Zicht28/);
+      const anderBestuur = await swv.get('/aanmeldingen?bestuur=XXNONE');
+      assert.match(anderBestuur.text, /Er zijn geen aanmeldingen met deze keuze|0 aanmeldingen/);
+      const csv = await swv.get(`/aanmeldingen.csv?bestuur=${t.bestuurNummer}&stand=lopend`);
+      assert.ok(csv.text.trim().split('\n').length >= 61, 'the CSV has every application of the choice, not a page');
     });
 
     it('SWV staff register for any school of the region, not for a school elsewhere', async () => {

@@ -21,7 +21,7 @@ import { AppError } from '../../platform/errors.js';
 import { formatDutch, schoolYearOf } from '../../platform/civil-date.js';
 import { Layout } from '../../platform/views/layout.js';
 import {
-  Alert, Button, CheckboxField, CheckboxGroup, DataList, ErrorSummary, fieldId, Form, FormField, Heading, Link, Paragraph, RadioGroup,
+  Alert, Button, ButtonLink, CheckboxField, CheckboxGroup, DataList, ErrorSummary, fieldId, Form, FormField, Heading, Link, Paragraph, RadioGroup,
   SelectField, Table, type DataListItem,
 } from '../../platform/views/components.js';
 import { findSwv, leerlingTrend } from '../register/store.js';
@@ -755,6 +755,7 @@ async function schoolPagina(c: AppContext) {
     <Layout {...props}>
       <Heading level={1}>{school.naam}</Heading>
       <DataList items={schoolGegevens(school)} />
+      <Paragraph><ButtonLink href={`/scholen/${school.code}/aanmelden`}>Uw kind aanmelden bij deze school</ButtonLink></Paragraph>
 
       <Heading level={2}>Ondersteuning op deze school</Heading>
       {nu ? <AanbodWeergave v={nu} kop={3} vastgesteld={nu} downloadUrl={urlVanVersie(school.code, nu)} /> : (

@@ -4,7 +4,7 @@
  * A file the user may not see answers 404 (not 403, so ids cannot be probed) and is logged as 'geweigerd'.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/client.js';
+import type { Database, Executor } from '../../platform/db/client.js';
 import { first } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -165,17 +165,9 @@ export async function voegOuderToe(deps: LeerlingDeps, actor: Actor, leerlingId:
       velden: ['ouder.naam', 'ouder.email', 'ouder.relatie', 'ouder.heeftGezag'], grondslag: grondslagVan(relatie), resultaat: 'ok',
     });
     if (input.uitnodigen) {
-      const token = randomToken(32);
-      await store.insertUitnodiging(tx, { swvId, ouderId, tokenHash: tokenHash(token), verlooptOp: new Date(deps.clock.now().getTime() + 14 * 86_400_000) });
-      // The mail names no child and no support data: only that there is an invitation (AVG art. 32).
-      await queueMail(tx, {
-        aan: input.email,
-        onderwerp: 'Uitnodiging: volg het dossier van uw kind in Passend',
-        tekst:
-          `Beste ${input.naam},\n\nDe school of het samenwerkingsverband nodigt u uit om in Passend mee te kijken ` +
-          `met de ondersteuning van uw kind.\n\nOpen deze link om de uitnodiging aan te nemen (14 dagen geldig):\n` +
-          `${deps.publicUrl}/uitnodiging/${encodeURIComponent(swvId)}/${token}\n\n` +
-          `Daarna logt u in met een code die u per e-mail krijgt. U heeft geen wachtwoord nodig.\n`,
+      await nodigOuderUit(tx, deps, {
+        swvId, ouderId, naam: input.naam, email: input.email, onderwerp: 'Uitnodiging: volg het dossier van uw kind in Passend',
+        inleiding: 'De school of het samenwerkingsverband nodigt u uit om in Passend mee te kijken met de ondersteuning van uw kind.',
       });
       await recordAudit(tx, { ...auditBase(actor), actie: 'uitnodigen', objectType: 'ouder', objectId: ouderId, leerlingId, resultaat: 'ok' });
     }
@@ -183,6 +175,27 @@ export async function voegOuderToe(deps: LeerlingDeps, actor: Actor, leerlingId:
   });
   if (!ok) return weigerEnGooi(deps, actor, leerlingId, 'wijzigen');
   if (input.uitnodigen) deps.onMailQueued?.();
+}
+
+/**
+ * Creates an invitation for a parent (14 days, token stored hashed) and queues the mail with the link, in the
+ * caller's transaction. The mail names no child and no support data: only that there is an invitation (AVG art.
+ * 32); `inleiding` says why (e.g. the parent applied online).
+ */
+export async function nodigOuderUit(
+  tx: Executor, deps: Pick<LeerlingDeps, 'clock' | 'publicUrl'>,
+  o: { swvId: string; ouderId: string; naam: string; email: string; onderwerp: string; inleiding: string },
+): Promise<void> {
+  const token = randomToken(32);
+  await store.insertUitnodiging(tx, { swvId: o.swvId, ouderId: o.ouderId, tokenHash: tokenHash(token), verlooptOp: new Date(deps.clock.now().getTime() + 14 * 86_400_000) });
+  await queueMail(tx, {
+    aan: o.email,
+    onderwerp: o.onderwerp,
+    tekst:
+      `Beste ${o.naam},\n\n${o.inleiding}\n\nOpen deze link om de uitnodiging aan te nemen (14 dagen geldig):\n` +
+      `${deps.publicUrl}/uitnodiging/${encodeURIComponent(o.swvId)}/${token}\n\n` +
+      `Daarna logt u in met een code die u per e-mail krijgt. U heeft geen wachtwoord nodig.\n`,
+  });
 }
 
 /** Looks an invitation up (for the acceptance page). Expired, used or unknown → not_found. */

@@ -13,13 +13,15 @@ import { formatDutch, ageOn } from '../../platform/civil-date.js';
 import { Layout, type LayoutProps } from '../../platform/views/layout.js';
 import {
   Heading, Paragraph, Form, FormField, Button, ButtonLink, ErrorSummary, Link, Table, DataList, SelectField, RadioGroup,
-  CheckboxField, Alert,
+  CheckboxField, Alert, Paginering,
 } from '../../platform/views/components.js';
 import * as cmd from './commands.js';
 import { ZNieuweLeerling, ZNieuweOuder, ZWijzigLeerling, RELATIES } from './schemas.js';
 import { magLeerlingRegistreren, type Relatie } from './rules/toegang.js';
 import type { LeerlingRij } from './store.js';
 import { toCsv } from '../../platform/http/csv.js';
+import { LeerlingVelden } from './velden.js';
+import { VASTLEG_ROLLEN as SCHORSING_VASTLEG_ROLLEN } from '../schorsing/rules/toegang.js';
 
 /** Roles that can open pupil files at all; relationship decides which files. */
 const DOSSIER_ROLLEN = (Object.keys(ROL_INFO) as Rol[]).filter((r) => ROL_INFO[r].kanLeerlingdossierOpenen && !ROL_INFO[r].isGezin);
@@ -71,11 +73,7 @@ async function nieuwPage(c: AppContext, values: FormValues, errors: Record<strin
       <ErrorSummary errors={errors} />
       <Paragraph>Vul alleen in wat nodig is. Een burgerservicenummer (BSN) is niet nodig en kunt u hier niet invullen.</Paragraph>
       <Form action="/leerlingen" csrfToken={c.var.csrfToken}>
-        <FormField name="voornaam" label="Voornaam" value={values.voornaam} error={errors.voornaam} autocomplete="off" required />
-        <FormField name="tussenvoegsel" label="Tussenvoegsel (als die er is)" value={values.tussenvoegsel} error={errors.tussenvoegsel} autocomplete="off" />
-        <FormField name="achternaam" label="Achternaam" value={values.achternaam} error={errors.achternaam} autocomplete="off" required />
-        <FormField name="geboortedatum" type="date" label="Geboortedatum" value={values.geboortedatum} error={errors.geboortedatum} required />
-        <FormField name="woonPc4" label="Postcode woonadres (alleen de 4 cijfers)" description="Hiermee weet Passend welk samenwerkingsverband verantwoordelijk is." value={values.woonPc4} error={errors.woonPc4} inputmode="numeric" maxlength={4} />
+        <LeerlingVelden values={values} errors={errors} postcodeUitleg="Hiermee weet Passend welk samenwerkingsverband verantwoordelijk is." />
         <SelectField name="vestigingCode" label="School" options={keuzes.map((v) => ({ value: v.code, label: `${v.naam}${v.plaats ? ` (${v.plaats})` : ''}` }))} value={values.vestigingCode ?? (keuzes.length === 1 ? keuzes[0]!.code : '')} emptyOption={keuzes.length === 1 ? undefined : 'Kies een school'} error={errors.vestigingCode} required />
         <FormField name="startdatum" type="date" label="Ingeschreven vanaf" value={values.startdatum ?? c.var.deps.clock.today()} error={errors.startdatum} required />
         <Button>Leerling opslaan</Button>
@@ -111,11 +109,7 @@ async function wijzigPage(
       )}
       <Form action={`/leerlingen/${leerling.id}/wijzigen`} csrfToken={c.var.csrfToken}>
         <input type="hidden" name="versie" value={String(leerling.versie)} />
-        <FormField name="voornaam" label="Voornaam" value={values.voornaam ?? leerling.voornaam} error={errors.voornaam} required />
-        <FormField name="tussenvoegsel" label="Tussenvoegsel (als die er is)" value={values.tussenvoegsel ?? leerling.tussenvoegsel} error={errors.tussenvoegsel} />
-        <FormField name="achternaam" label="Achternaam" value={values.achternaam ?? leerling.achternaam} error={errors.achternaam} required />
-        <FormField name="geboortedatum" type="date" label="Geboortedatum" value={values.geboortedatum ?? leerling.geboortedatum} error={errors.geboortedatum} required />
-        <FormField name="woonPc4" label="Postcode woonadres (alleen de 4 cijfers)" value={values.woonPc4 ?? leerling.woonPc4} error={errors.woonPc4} inputmode="numeric" maxlength={4} />
+        <LeerlingVelden values={{ ...leerling, ...values }} errors={errors} />
         <Button>Wijzigingen opslaan</Button>
       </Form>
       <Paragraph><Link href={`/leerlingen/${leerling.id}`}>Terug naar het dossier zonder op te slaan</Link></Paragraph>
@@ -161,6 +155,14 @@ async function dossierPage(c: AppContext, id: string, ouderValues: FormValues = 
           </Form>
         </>
       )}
+      {SCHORSING_VASTLEG_ROLLEN.includes(c.var.auth!.actief!.rol) && (
+        <>
+          <Heading level={2}>Schorsing en verwijdering</Heading>
+          <Paragraph>
+            <Link href={`/leerlingen/${l.id}/schorsing/nieuw`}>Schorsing vastleggen</Link> · <Link href={`/leerlingen/${l.id}/verwijdering/nieuw`}>Voornemen tot verwijdering vastleggen</Link>
+          </Paragraph>
+        </>
+      )}
       <Heading level={2}>Wie heeft dit dossier bekeken?</Heading>
       <Paragraph><Link href={`/leerlingen/${l.id}/inzage`}>Bekijk wie dit dossier heeft geopend of gewijzigd</Link></Paragraph>
     </Layout>,
@@ -193,15 +195,7 @@ export function LeerlingenLijstPage(props: {
       <Table caption="Leerlingen" hideCaption rowHeaders headers={['Naam', 'Geboortedatum', 'School']} rows={rijen.map((l) => [
         <Link href={`/leerlingen/${l.id}`}>{volledigeNaam(l)}</Link>, formatDutch(l.geboortedatum), l.vestigingNaam ?? 'niet ingeschreven',
       ])} empty={zoek ? 'Geen leerlingen gevonden. Probeer een deel van de naam.' : props.relatie.soort === 'geen' ? 'In uw rol ziet u alleen leerlingen waarvoor u een taak heeft. Die zijn er nu niet.' : 'Er zijn nog geen leerlingen.'} />
-      {paginas > 1 && (
-        <nav aria-label="Paginering" class="passend-pagination">
-          <Paragraph>
-            Pagina {pagina} van {paginas}.{' '}
-            {pagina > 1 && <Link href={q(pagina - 1)}>Vorige pagina</Link>}{' '}
-            {pagina < paginas && <Link href={q(pagina + 1)}>Volgende pagina</Link>}
-          </Paragraph>
-        </nav>
-      )}
+      <Paginering pagina={pagina} paginas={paginas} href={q} />
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * Pages of the aanmelding (issue 5, first slice): the list with every running clock, registering an application,
- * one application with its clock, the one extension of the term, and the letter to the parents about it.
+ * Pages of the aanmelding (issue 5): the list with every running clock, registering an application, one
+ * application with its clock and steps (also for the parents), assessment, placement requests to other schools and
+ * their inbox, SWV advice, vo suspension of the term, withdrawal, the decision, and the letters (page + PDF).
  */
 import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
@@ -10,16 +11,22 @@ import { toCsv } from '../../platform/http/csv.js';
 import { AppError } from '../../platform/errors.js';
 import { formatDutch } from '../../platform/civil-date.js';
 import { Layout } from '../../platform/views/layout.js';
+import { LeerlingVelden } from '../leerlingen/velden.js';
 import {
-  Alert, Button, ButtonLink, CheckboxField, DataList, ErrorSummary, Form, FormField, Heading, Link, Paragraph, RadioGroup,
+  Alert, Button, ButtonLink, CheckboxField, DataList, ErrorSummary, Form, FormField, Heading, Link, Paginering, Paragraph, RadioGroup,
   SelectField, Table, TextareaField,
 } from '../../platform/views/components.js';
 import * as cmd from './commands.js';
 import * as store from './store.js';
-import { AANMELDING_ROLLEN, REGISTRATIE_ROLLEN, aanmeldingRelatie } from './rules/toegang.js';
+import { ADVIES_ROLLEN, AANMELDING_LEZERS, AANMELDING_ROLLEN, PLAATSING_ROLLEN, REGISTRATIE_ROLLEN, aanmeldingRelatie, plaatsingSchool } from './rules/toegang.js';
 import { MAX_VERLENGING_WEKEN } from './rules/termijnen.js';
-import { bezwaarTot, VERWIJZINGEN } from './rules/bezwaar.js';
-import { SECTOR_LABEL, SECTOREN, ZBeoordeling, ZBesluit, ZNieuweAanmelding, ZVerlenging } from './schemas.js';
+import { sendBrief } from '../../platform/brief/brief.js';
+import { besluitBrief, naamVan as naam, verlengingBrief } from './brieven.js';
+import { stappenVan } from './stappen.js';
+import {
+  SECTOR_LABEL, SECTOREN, ZAdvies, ZAdviesvraag, ZAntwoord, ZBeoordeling, ZBesluit, ZIntrekking, ZNieuweAanmelding, ZOpschorting, ZPlaatsingsverzoek,
+  ZVerlenging,
+} from './schemas.js';
 
 const STATUS_LABEL: Record<string, string> = {
   ontvangen: 'Ontvangen', 'in-onderzoek': 'In onderzoek', verlengd: 'Termijn verlengd', 'besluit-genomen': 'Besluit genomen',
@@ -35,9 +42,9 @@ function deps(c: AppContext): cmd.ZorgplichtDeps {
   return { db: c.var.deps.db, clock: c.var.deps.clock };
 }
 
-function naam(a: { voornaam: string; tussenvoegsel: string | null; achternaam: string }): string {
-  return [a.voornaam, a.tussenvoegsel, a.achternaam].filter(Boolean).join(' ');
-}
+const ANTWOORD_LABEL: Record<store.AntwoordStatus, string> = {
+  gevraagd: 'Nog geen antwoord', overweegt: 'Denkt erover na (nog geen ja)', bereid: 'Ja, laat het kind toe', afgewezen: 'Nee',
+};
 
 /** The clock in words: days left, at risk (≤ 7 days) or overdue. Text, not colour alone (WCAG 1.4.1). */
 function klokTekst(a: cmd.AanmeldingMetKlok): string {
@@ -52,50 +59,80 @@ function KlokBadge(props: { a: cmd.AanmeldingMetKlok }) {
   return <span class={`utrecht-status-badge utrecht-status-badge--${soort}`}>{klokTekst(props.a)}</span>;
 }
 
-/** The `school` filter of the list and CSV: a vestigingscode, or '' (anything else is ignored, not an error). */
-function schoolFilter(c: AppContext): string {
-  const code = queryText(c, 'school', 6).toUpperCase();
-  return /^[0-9A-Z]{4}\d{2}$/.test(code) ? code : '';
+/** The overview's filters from the address: a school (vestigingscode) and a board (SWV staff); anything else is ignored. */
+function filterVan(c: AppContext): store.Filter & { stand: cmd.Stand; pagina: number } {
+  const school = queryText(c, 'school', 6).toUpperCase();
+  const bestuur = queryText(c, 'bestuur', 12);
+  const stand = queryText(c, 'stand', 10) as cmd.Stand;
+  return {
+    vestigingCode: /^[0-9A-Z]{4}\d{2}$/.test(school) ? school : undefined,
+    bestuurNummer: /^[0-9A-Z]{1,12}$/i.test(bestuur) ? bestuur : undefined,
+    stand: cmd.STANDEN.includes(stand) ? stand : 'alle',
+    pagina: Math.min(Number.parseInt(queryText(c, 'pagina', 6), 10) || 1, 100_000),
+  };
+}
+
+function zoekString(f: store.Filter & { stand?: cmd.Stand }, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({
+    ...(f.vestigingCode ? { school: f.vestigingCode } : {}), ...(f.bestuurNummer ? { bestuur: f.bestuurNummer } : {}),
+    ...(f.stand && f.stand !== 'alle' ? { stand: f.stand } : {}), ...extra,
+  }).toString();
+  return q ? `?${q}` : '';
+}
+
+/** Every school location of the user's SWV (public register data). */
+function scholenVanRegio(c: AppContext) {
+  const a = c.var.auth!.actief!;
+  return c.var.deps.db.withTenant({ swvId: a.swvId, userId: c.var.auth!.gebruiker.id }, (tx) => store.scholenVanSwv(tx, a.swvId!));
 }
 
 /** The schools SWV staff choose from (filter, registration); school staff and boards have no choice to make. */
 async function scholenVoorKeuze(c: AppContext) {
-  const a = c.var.auth!.actief!;
-  if (aanmeldingRelatie(a).soort !== 'swv') return [];
-  return c.var.deps.db.withTenant({ swvId: a.swvId, userId: c.var.auth!.gebruiker.id }, (tx) => store.scholenVanSwv(tx, a.swvId!));
+  return aanmeldingRelatie(c.var.auth!.actief!).soort === 'swv' ? scholenVanRegio(c) : [];
 }
+
+const STAND_LABEL: Record<cmd.Stand, string> = {
+  alle: 'Alle aanmeldingen', lopend: 'Lopende termijnen', bijna: 'Bijna verlopen (7 dagen of minder)', 'te-laat': 'Te laat', afgerond: 'Besloten of ingetrokken',
+};
 
 async function lijstPage(c: AppContext) {
   const a = c.var.auth!.actief!;
-  const filter = schoolFilter(c);
-  const rijen = await cmd.toonAanmeldingen(deps(c), actor(c), { vestigingCode: filter || undefined });
-  const scholen = await scholenVoorKeuze(c);
+  const f = filterVan(c);
+  const isSwv = aanmeldingRelatie(a).soort === 'swv';
+  const isOuder = a.rol === 'ouder';
+  const o = await cmd.overzicht(deps(c), actor(c), f);
+  const [scholen, besturen] = isSwv
+    ? await c.var.deps.db.withTenant({ swvId: a.swvId, userId: c.var.auth!.gebruiker.id }, (tx) => Promise.all([store.scholenVanSwv(tx, a.swvId!), store.besturenVanSwv(tx, a.swvId!)]))
+    : [[], []];
   const props = await layoutProps(c, 'Aanmeldingen');
-  const bijna = rijen.filter((r) => r.klok.status === 'bijna').length;
-  const laat = rijen.filter((r) => r.klok.status === 'verlopen').length;
+  const t = o.tellingen;
   return sendPage(
     c,
     <Layout {...props}>
       <Heading level={1}>Aanmeldingen</Heading>
+      {plaatsingSchool(a) && <Paragraph><Link href="/plaatsingsverzoeken">Verzoeken om plaatsing van andere scholen</Link></Paragraph>}
       <Paragraph>
         Na een aanmelding beslist de school binnen 6 weken. Eén keer verlengen met hoogstens {MAX_VERLENGING_WEKEN} weken mag,
         met een brief aan de ouders. Is er na 10 weken geen besluit, dan wordt het kind volgens de wet tijdelijk geplaatst.
       </Paragraph>
       {REGISTRATIE_ROLLEN.includes(a.rol) && <Paragraph><ButtonLink href="/aanmeldingen/nieuw">Aanmelding registreren</ButtonLink></Paragraph>}
-      {scholen.length > 0 && (
+      <Paragraph>
+        {t.alle === 1 ? '1 aanmelding' : `${t.alle} aanmeldingen`}: {t.lopend} lopend, waarvan <strong>{t.bijna} bijna verlopen</strong> en <strong>{t.laat} te laat</strong>; {t.afgerond} besloten of ingetrokken.
+      </Paragraph>
+      {!isOuder && (
         <Form method="get" action="/aanmeldingen" aria-label="Filter">
-          <SelectField name="school" label="School" options={scholen.map((s) => ({ value: s.code, label: `${s.naam}${s.plaats ? ` (${s.plaats})` : ''}` }))} emptyOption="Alle scholen" value={filter} />
+          <SelectField name="stand" label="Welke aanmeldingen" options={cmd.STANDEN.map((s) => ({ value: s, label: STAND_LABEL[s] }))} value={f.stand} />
+          {isSwv && <SelectField name="school" label="School" options={scholen.map((s) => ({ value: s.code, label: `${s.naam}${s.plaats ? ` (${s.plaats})` : ''}` }))} emptyOption="Alle scholen" value={f.vestigingCode ?? ''} />}
+          {isSwv && <SelectField name="bestuur" label="Schoolbestuur" options={besturen.map((b) => ({ value: b.nummer, label: b.naam ?? b.nummer }))} emptyOption="Alle besturen" value={f.bestuurNummer ?? ''} />}
           <Button appearance="secondary">Toon</Button>
         </Form>
       )}
-      <Paragraph>
-        {rijen.length === 1 ? '1 aanmelding' : `${rijen.length} aanmeldingen`}; {bijna} bijna verlopen, {laat} te laat.{' '}
-        <Link href={`/aanmeldingen.csv${filter ? `?school=${encodeURIComponent(filter)}` : ''}`}>Download als CSV</Link>
-      </Paragraph>
-      <Table caption="Aanmeldingen" hideCaption rowHeaders headers={['Kind', 'School', 'Ontvangen', 'Beslissen uiterlijk', 'Termijn', 'Status']} rows={rijen.map((r) => [
+      {!isOuder && <Paragraph><Link href={`/aanmeldingen.csv${zoekString(f)}`}>Download als CSV</Link> (alle aanmeldingen van deze keuze, met termijn)</Paragraph>}
+      <Table caption="Aanmeldingen" hideCaption rowHeaders headers={['Kind', 'School', 'Ontvangen', 'Beslissen uiterlijk', 'Termijn', 'Status']} rows={o.rijen.map((r) => [
         <Link href={`/aanmeldingen/${r.id}`}>{naam(r)}</Link>, r.vestigingNaam, formatDutch(r.ontvangenOp), formatDutch(r.termijn),
-        <KlokBadge a={r} />, STATUS_LABEL[r.status] ?? r.status,
-      ])} empty="Er zijn geen aanmeldingen." />
+        cmd.isOpen(r) ? <KlokBadge a={r} /> : '—', STATUS_LABEL[r.status] ?? r.status,
+      ])} empty={f.stand === 'alle' ? 'Er zijn geen aanmeldingen.' : 'Er zijn geen aanmeldingen met deze keuze.'} />
+      <Paginering pagina={o.pagina} paginas={o.paginas} href={(p) => `/aanmeldingen${zoekString(f, { pagina: String(p) })}`} />
     </Layout>,
   );
 }
@@ -111,11 +148,7 @@ async function nieuwPage(c: AppContext, values: FormValues, errors: Record<strin
       <Paragraph>Registreer hier een schriftelijke aanmelding. De termijn van 6 weken begint op de dag dat de school de aanmelding ontving. Een burgerservicenummer is niet nodig.</Paragraph>
       <Form action="/aanmeldingen" csrfToken={c.var.csrfToken}>
         <Heading level={2}>Het kind</Heading>
-        <FormField name="voornaam" label="Voornaam" value={values.voornaam} error={errors.voornaam} autocomplete="off" required />
-        <FormField name="tussenvoegsel" label="Tussenvoegsel (als die er is)" value={values.tussenvoegsel} error={errors.tussenvoegsel} autocomplete="off" />
-        <FormField name="achternaam" label="Achternaam" value={values.achternaam} error={errors.achternaam} autocomplete="off" required />
-        <FormField name="geboortedatum" type="date" label="Geboortedatum" value={values.geboortedatum} error={errors.geboortedatum} required />
-        <FormField name="woonPc4" label="Postcode woonadres (alleen de 4 cijfers)" value={values.woonPc4} error={errors.woonPc4} inputmode="numeric" maxlength={4} />
+        <LeerlingVelden values={values} errors={errors} />
         <Heading level={2}>De aanmelding</Heading>
         {scholen.length > 0 && (
           <SelectField name="vestigingCode" label="School" options={scholen.map((s) => ({ value: s.code, label: `${s.naam}${s.plaats ? ` (${s.plaats})` : ''}` }))} emptyOption="Kies een school" value={values.vestigingCode} error={errors.vestigingCode} required />
@@ -127,6 +160,7 @@ async function nieuwPage(c: AppContext, values: FormValues, errors: Record<strin
         <TextareaField name="andereScholen" label="Bij welke andere scholen hebben de ouders het kind ook aangemeld?" description="Ouders moeten dit vertellen. Laat leeg als het geen andere scholen zijn." value={values.andereScholen} error={errors.andereScholen} rows={2} />
         <RadioGroup name="isEersteVoorkeur" legend="Is deze school de eerste keus van de ouders?" description="De school van eerste keus heeft de zorgplicht." value={values.isEersteVoorkeur ?? 'ja'} error={errors.isEersteVoorkeur} options={[{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }]} />
         <RadioGroup name="extraOndersteuningVerwacht" legend="Denken de ouders dat hun kind extra ondersteuning nodig heeft?" value={values.extraOndersteuningVerwacht} error={errors.extraOndersteuningVerwacht} options={[{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }]} />
+        <TextareaField name="ouderInformatie" label="Wat vertellen de ouders over de ondersteuning? (als zij daar iets over zeggen)" value={values.ouderInformatie} error={errors.ouderInformatie} rows={3} />
         <Button>Aanmelding opslaan</Button>
       </Form>
       <Paragraph><Link href="/aanmeldingen">Terug naar de aanmeldingen</Link></Paragraph>
@@ -136,17 +170,36 @@ async function nieuwPage(c: AppContext, values: FormValues, errors: Record<strin
 }
 
 async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}, errors: Record<string, string> = {}, status: 200 | 409 | 422 = 200) {
-  const { aanmelding: a, magVerlengen, magBeoordelen, magBesluiten, zorgplicht } = await cmd.openAanmelding(deps(c), actor(c), id);
+  const r = await cmd.openAanmelding(deps(c), actor(c), id);
+  const { aanmelding: a, zorgplicht, verzoeken, adviezen } = r;
+  const isOuder = r.relatie.soort === 'ouder';
+  const open = cmd.isOpen(a);
+  const scholen = r.magVerzoeken ? (await scholenVanRegio(c)).filter((s) => s.code !== a.vestigingCode) : [];
   const props = await layoutProps(c, `Aanmelding van ${naam(a)}`, { hasErrors: Object.keys(errors).length > 0 || status === 409 });
+  const bereid = verzoeken.filter((v) => v.status === 'bereid');
   return sendPage(
     c,
     <Layout {...props}>
       <Heading level={1}>Aanmelding van {naam(a)}</Heading>
       <ErrorSummary errors={errors} />
       {status === 409 && <Alert type="warning" heading="Deze aanmelding is intussen gewijzigd"><Paragraph>Hieronder staat wat nu is opgeslagen. Kijk het na en probeer het opnieuw.</Paragraph></Alert>}
-      <Alert type={a.klok.status === 'verlopen' ? 'error' : a.klok.status === 'bijna' ? 'warning' : 'info'} heading={`Beslissen uiterlijk ${formatDutch(a.termijn)}`} headingLevel={2}>
-        <Paragraph>{klokTekst(a)}. {a.verlengdTot ? `De termijn is verlengd op ${formatDutch(a.verlengdOp!)}.` : `De gewone termijn is 6 weken na ontvangst.`} Is er op {formatDutch(a.uiterste)} nog geen besluit, dan wordt het kind volgens de wet tijdelijk geplaatst (als het nergens anders is ingeschreven).</Paragraph>
-      </Alert>
+      {open
+        ? (
+          <Alert type={a.klok.status === 'verlopen' ? 'error' : a.klok.status === 'bijna' ? 'warning' : 'info'} heading={`Beslissen uiterlijk ${formatDutch(a.termijn)}`} headingLevel={2}>
+            <Paragraph>{klokTekst(a)}. {a.verlengdTot ? `De termijn is verlengd op ${formatDutch(a.verlengdOp!)}.` : 'De gewone termijn is 6 weken na ontvangst.'}{a.opgeschortVan ? ` De termijn stond stil van ${formatDutch(a.opgeschortVan)} tot en met ${formatDutch(a.opgeschortTot!)}.` : ''}{' '}
+              {a.tijdelijkGeplaatstVanaf
+                ? `Het kind is sinds ${formatDutch(a.tijdelijkGeplaatstVanaf)} volgens de wet tijdelijk geplaatst, tot de school beslist.`
+                : `Is er op ${formatDutch(a.uiterste)} nog geen besluit, dan wordt het kind volgens de wet tijdelijk geplaatst (als het nergens anders is ingeschreven).`}</Paragraph>
+          </Alert>
+        )
+        : <Alert type="info" heading={a.besluit ? 'Er is een besluit' : 'Deze aanmelding is ingetrokken'} headingLevel={2}><Paragraph>{a.besluit ? `Op ${formatDutch(a.besluitOp!)} besloot de school het kind ${a.besluit === 'toegelaten' ? 'toe te laten' : 'niet toe te laten'}.` : `Ingetrokken op ${formatDutch(a.ingetrokkenOp!)}: ${a.intrekkingReden}`}</Paragraph></Alert>}
+      <Heading level={2}>Stappen</Heading>
+      <ol class="passend-stappen">
+        {stappenVan(a, verzoeken, adviezen).map((s) => (
+          <li class={`passend-stap passend-stap--${s.soort}`}><strong>{formatDutch(s.datum)}</strong>{s.soort === 'verwacht' ? ' (verwacht)' : ''}: {s.tekst}</li>
+        ))}
+      </ol>
+      <Heading level={2}>Gegevens</Heading>
       <DataList items={[
         { key: 'School', value: a.vestigingNaam },
         { key: 'Soort onderwijs', value: SECTOR_LABEL[a.sector] },
@@ -156,15 +209,16 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
         { key: 'Ook aangemeld bij', value: a.andereScholen || 'geen andere scholen' },
         { key: 'Eerste keus van de ouders', value: a.isEersteVoorkeur ? 'ja: deze school heeft de zorgplicht' : 'nee' },
         { key: 'Extra ondersteuning verwacht', value: a.extraOndersteuningVerwacht ? 'ja, volgens de ouders' : 'nee' },
+        ...(a.ouderInformatie ? [{ key: 'Informatie van de ouders', value: a.ouderInformatie }] : []),
         { key: 'Status', value: STATUS_LABEL[a.status] ?? a.status },
         ...(a.verlengdTot ? [{ key: 'Reden van verlenging', value: a.verlengingReden }] : []),
       ]} />
-      {a.verlengdTot && <Paragraph><Link href={`/aanmeldingen/${a.id}/brief/verlenging`}>Brief aan de ouders over de verlenging</Link> (om af te drukken)</Paragraph>}
+      {a.verlengdTot && <Paragraph><Link href={`/aanmeldingen/${a.id}/brief/verlenging`}>Brief over de verlenging</Link> (<Link href={`/aanmeldingen/${a.id}/brief/verlenging.pdf`}>PDF</Link>)</Paragraph>}
       <Heading level={2}>Ondersteuning en zorgplicht</Heading>
       {zorgplicht
         ? <Paragraph>Beoordeeld op {formatDutch(a.beoordeeldOp!)}: {a.extraOndersteuningNodig ? 'het kind heeft extra ondersteuning nodig' : 'het kind heeft geen extra ondersteuning nodig'}. {zorgplicht.reden}{a.uitzonderingToelichting ? ` Toelichting van de school: ${a.uitzonderingToelichting}` : ''}</Paragraph>
         : <Paragraph>Nog niet beoordeeld. De school gaat na of het kind extra ondersteuning nodig heeft; de ouders mogen daarover informatie geven.</Paragraph>}
-      {magBeoordelen && (
+      {r.magBeoordelen && (
         <Form action={`/aanmeldingen/${a.id}/beoordeling`} csrfToken={c.var.csrfToken} aria-label="Ondersteuning beoordelen">
           <input type="hidden" name="versie" value={String(a.versie)} />
           <RadioGroup name="nodig" legend="Heeft het kind extra ondersteuning nodig?" description="Ondersteuning alleen voor de Nederlandse taal telt niet als extra ondersteuning." value={values.nodig ?? (a.extraOndersteuningNodig === null ? undefined : a.extraOndersteuningNodig ? 'ja' : 'nee')} error={errors.nodig} options={[{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee' }]} />
@@ -178,11 +232,46 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
           <Button appearance="secondary">Beoordeling opslaan</Button>
         </Form>
       )}
+      <Heading level={2}>Andere scholen gevraagd</Heading>
+      <Paragraph>Kan de school het kind niet de ondersteuning geven die het nodig heeft? Dan vraagt de school een andere school. Weigeren mag pas als een andere school heeft bevestigd dat zij het kind toelaat. Erover nadenken is niet genoeg.</Paragraph>
+      <Table caption="Gevraagde scholen" hideCaption rowHeaders headers={['School', 'Gevraagd op', 'Antwoord', 'Toelichting']} rows={verzoeken.map((v) => [
+        v.vestigingNaam, formatDutch(v.gevraagdOp), `${ANTWOORD_LABEL[v.status]}${v.antwoordOp ? ` (${formatDutch(v.antwoordOp)})` : ''}`, v.antwoordToelichting ?? '',
+      ])} empty="Er is nog geen andere school gevraagd." />
+      {r.magVerzoeken && (
+        <Form action={`/aanmeldingen/${a.id}/plaatsingsverzoeken`} csrfToken={c.var.csrfToken} aria-label="Andere school vragen">
+          <SelectField name="vestigingCode" label="Welke school wilt u vragen?" options={scholen.map((s) => ({ value: s.code, label: `${s.naam}${s.plaats ? ` (${s.plaats})` : ''}` }))} emptyOption="Kies een school" value={values.vestigingCode} error={errors.vestigingCode} />
+          <TextareaField name="vraag" label="Wat moet die school weten?" description="Schrijf welke ondersteuning het kind nodig heeft. De andere school ziet alleen deze tekst, de naam en geboortedatum van het kind en het soort onderwijs." value={values.vraag} error={errors.vraag} rows={3} />
+          <Button appearance="secondary">Verzoek versturen</Button>
+        </Form>
+      )}
+      <Heading level={2}>Advies van het samenwerkingsverband</Heading>
+      {adviezen.length === 0 && <Paragraph>Er is geen advies gevraagd.</Paragraph>}
+      {adviezen.map((ad) => (
+        <div class="passend-blok">
+          <Paragraph><strong>Vraag van de school ({formatDutch(ad.gevraagdOp)}):</strong> {ad.vraag}</Paragraph>
+          {ad.advies
+            ? <Paragraph><strong>Advies ({formatDutch(ad.adviesOp!)}):</strong> {ad.advies}</Paragraph>
+            : r.magAdviseren
+              ? (
+                <Form action={`/aanmeldingen/${a.id}/advies/${ad.id}`} csrfToken={c.var.csrfToken} aria-label="Advies geven">
+                  <TextareaField name="advies" label="Uw advies" value={values.adviesId === ad.id ? values.advies : undefined} error={values.adviesId === ad.id ? errors.advies : undefined} rows={3} />
+                  <Button appearance="secondary">Advies opslaan</Button>
+                </Form>
+              )
+              : <Paragraph>Nog geen advies.</Paragraph>}
+        </div>
+      ))}
+      {r.magAdviesVragen && (
+        <Form action={`/aanmeldingen/${a.id}/advies`} csrfToken={c.var.csrfToken} aria-label="Advies vragen">
+          <TextareaField name="vraag" label="Advies vragen aan het samenwerkingsverband" description="Het samenwerkingsverband ziet deze aanmelding en antwoordt hier." value={values.adviesId ? undefined : values.vraagAdvies} error={errors.vraagAdvies} rows={2} />
+          <Button appearance="secondary">Advies vragen</Button>
+        </Form>
+      )}
       <Heading level={2}>Besluit</Heading>
       {a.besluit
-        ? <Paragraph>Op {formatDutch(a.besluitOp!)} besloot de school het kind {a.besluit === 'toegelaten' ? 'toe te laten' : 'te weigeren'}. <Link href={`/aanmeldingen/${a.id}/brief/besluit`}>Brief aan de ouders over het besluit</Link> (om af te drukken)</Paragraph>
-        : <Paragraph>Nog geen besluit.{zorgplicht?.geldt ? ' De zorgplicht geldt: weigeren kan pas als een andere school heeft bevestigd dat zij het kind toelaat.' : ''}</Paragraph>}
-      {magBesluiten && (
+        ? <Paragraph>Op {formatDutch(a.besluitOp!)} besloot de school het kind {a.besluit === 'toegelaten' ? 'toe te laten' : 'niet toe te laten'}. <Link href={`/aanmeldingen/${a.id}/brief/besluit`}>Brief over het besluit</Link> (<Link href={`/aanmeldingen/${a.id}/brief/besluit.pdf`}>PDF</Link>)</Paragraph>
+        : <Paragraph>Nog geen besluit.{zorgplicht?.geldt ? (bereid.length ? ` ${bereid.map((b) => b.vestigingNaam).join(' en ')} wil het kind toelaten.` : ' De zorgplicht geldt: weigeren kan pas als een andere school heeft bevestigd dat zij het kind toelaat.') : ''}</Paragraph>}
+      {r.magBesluiten && (
         <Form action={`/aanmeldingen/${a.id}/besluit`} csrfToken={c.var.csrfToken} aria-label="Besluit nemen">
           <input type="hidden" name="versie" value={String(a.versie)} />
           <RadioGroup name="besluit" legend="Wat besluit de school?" value={values.besluit} error={errors.besluit} options={[{ value: 'toegelaten', label: 'Het kind toelaten' }, { value: 'geweigerd', label: 'Het kind weigeren' }]} />
@@ -191,7 +280,7 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
           <Button appearance="secondary">Besluit opslaan</Button>
         </Form>
       )}
-      {magVerlengen && (
+      {r.magVerlengen && (
         <>
           <Heading level={2}>Termijn verlengen</Heading>
           <Paragraph>Lukt het niet binnen 6 weken? Dan mag de school de termijn één keer verlengen, met hoogstens {MAX_VERLENGING_WEKEN} weken: uiterlijk tot {formatDutch(a.uiterste)}. De ouders krijgen een brief met de reden.</Paragraph>
@@ -203,7 +292,98 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
           </Form>
         </>
       )}
-      <Paragraph><Link href="/aanmeldingen">Terug naar de aanmeldingen</Link></Paragraph>
+      {r.magOpschorten && (
+        <>
+          <Heading level={2}>Aanmelding niet compleet (termijn stilzetten)</Heading>
+          <Paragraph>In het voortgezet onderwijs staat de termijn stil vanaf de dag dat de school de ouders vraagt de aanmelding aan te vullen, tot de aanmelding compleet is of de gegeven datum voorbij is (artikel 27 lid 2g WVO).</Paragraph>
+          <Form action={`/aanmeldingen/${a.id}/opschorten`} csrfToken={c.var.csrfToken} aria-label="Termijn stilzetten">
+            <input type="hidden" name="versie" value={String(a.versie)} />
+            <FormField name="van" type="date" label="Gevraagd om aan te vullen op" value={values.van} error={errors.van} />
+            <FormField name="tot" type="date" label="Compleet op (of de uiterste datum voor aanvullen)" value={values.tot} error={errors.tot} />
+            <TextareaField name="opschortingReden" label="Wat ontbreekt er?" value={values.opschortingReden} error={errors.opschortingReden} rows={2} />
+            <Button appearance="secondary">Termijn stilzetten</Button>
+          </Form>
+        </>
+      )}
+      {r.magIntrekken && <Paragraph><Link href={`/aanmeldingen/${a.id}/intrekken`}>De ouders trekken de aanmelding in</Link></Paragraph>}
+      <Paragraph><Link href={isOuder ? '/mijn-kinderen' : '/aanmeldingen'}>{isOuder ? 'Terug naar mijn kinderen' : 'Terug naar de aanmeldingen'}</Link></Paragraph>
+    </Layout>,
+    status,
+  );
+}
+
+async function intrekkenPage(c: AppContext, id: string, values: FormValues = {}, errors: Record<string, string> = {}, status: 200 | 409 | 422 = 200) {
+  const { aanmelding: a, magIntrekken } = await cmd.openAanmelding(deps(c), actor(c), id);
+  if (!magIntrekken) throw new AppError('conflict', { detail: 'Deze aanmelding kan niet meer worden ingetrokken.' });
+  const props = await layoutProps(c, `Aanmelding van ${naam(a)} intrekken`, { hasErrors: Object.keys(errors).length > 0 });
+  return sendPage(
+    c,
+    <Layout {...props}>
+      <Heading level={1}>Aanmelding van {naam(a)} intrekken</Heading>
+      <ErrorSummary errors={errors} />
+      {status === 409 && <Alert type="warning" heading="Deze aanmelding is intussen gewijzigd"><Paragraph>Laad de aanmelding opnieuw en kijk of intrekken nog nodig is.</Paragraph></Alert>}
+      <Paragraph>Hebben de ouders laten weten dat zij de aanmelding intrekken? Dan stopt de termijn en neemt de school geen besluit meer. Dit kan niet ongedaan worden gemaakt: bij een nieuwe aanmelding begint een nieuwe termijn.</Paragraph>
+      <Form action={`/aanmeldingen/${a.id}/intrekken`} csrfToken={c.var.csrfToken}>
+        <input type="hidden" name="versie" value={String(a.versie)} />
+        <FormField name="op" type="date" label="Ingetrokken op" value={values.op ?? c.var.deps.clock.today()} error={errors.op} max={c.var.deps.clock.today()} />
+        <TextareaField name="reden" label="Waarom?" description="Bijvoorbeeld: het kind gaat naar een andere school." value={values.reden} error={errors.reden} rows={2} />
+        <Button>Ja, aanmelding intrekken</Button>
+      </Form>
+      <Paragraph><Link href={`/aanmeldingen/${a.id}`}>Nee, terug naar de aanmelding</Link></Paragraph>
+    </Layout>,
+    status,
+  );
+}
+
+/** The asked school's inbox of placement requests. */
+async function verzoekenPage(c: AppContext) {
+  const rijen = await cmd.toonInkomendeVerzoeken(deps(c), actor(c));
+  const props = await layoutProps(c, 'Verzoeken om plaatsing');
+  return sendPage(
+    c,
+    <Layout {...props}>
+      <Heading level={1}>Verzoeken om plaatsing</Heading>
+      <Paragraph>Andere scholen vragen of een kind bij uw school terecht kan. Die school mag het kind pas weigeren als een school bevestigt dat zij het kind toelaat. Antwoord daarom zo snel mogelijk.</Paragraph>
+      <Table caption="Verzoeken om plaatsing" hideCaption rowHeaders headers={['Kind', 'Gevraagd door', 'Gevraagd op', 'Antwoord']} rows={rijen.map((v) => [
+        <Link href={`/plaatsingsverzoeken/${v.id}`}>{naam(v)}</Link>, v.vragendeSchool, formatDutch(v.gevraagdOp), ANTWOORD_LABEL[v.status],
+      ])} empty="Er zijn geen verzoeken om plaatsing voor uw school." />
+      <Paragraph><Link href="/aanmeldingen">Naar de aanmeldingen van uw school</Link></Paragraph>
+    </Layout>,
+  );
+}
+
+async function verzoekPage(c: AppContext, id: string, values: FormValues = {}, errors: Record<string, string> = {}, status: 200 | 409 | 422 = 200) {
+  const v = await cmd.openInkomendVerzoek(deps(c), actor(c), id);
+  const open = v.status === 'gevraagd' || v.status === 'overweegt';
+  const props = await layoutProps(c, `Verzoek om plaatsing: ${naam(v)}`, { hasErrors: Object.keys(errors).length > 0 || status === 409 });
+  return sendPage(
+    c,
+    <Layout {...props}>
+      <Heading level={1}>Verzoek om plaatsing: {naam(v)}</Heading>
+      <ErrorSummary errors={errors} />
+      {status === 409 && <Alert type="warning" heading="Dit verzoek is intussen beantwoord"><Paragraph>Hieronder staat wat nu is opgeslagen.</Paragraph></Alert>}
+      <DataList items={[
+        { key: 'Gevraagd door', value: v.vragendeSchool },
+        { key: 'Gevraagd op', value: formatDutch(v.gevraagdOp) },
+        { key: 'Geboortedatum', value: formatDutch(v.geboortedatum) },
+        { key: 'Soort onderwijs', value: SECTOR_LABEL[v.sector] },
+        { key: 'Gewenste startdatum', value: v.gewensteStartdatum ? formatDutch(v.gewensteStartdatum) : 'niet genoemd' },
+        { key: 'Wat het kind nodig heeft', value: v.vraag },
+        { key: 'Uw antwoord', value: `${ANTWOORD_LABEL[v.status]}${v.antwoordOp ? ` (${formatDutch(v.antwoordOp)})` : ''}${v.antwoordToelichting ? `: ${v.antwoordToelichting}` : ''}` },
+      ]} />
+      {open && (
+        <Form action={`/plaatsingsverzoeken/${v.id}/antwoord`} csrfToken={c.var.csrfToken} aria-label="Antwoord geven">
+          <input type="hidden" name="versie" value={String(v.versie)} />
+          <RadioGroup name="antwoord" legend="Wat is uw antwoord?" description="Alleen 'Ja' telt: dan mag de andere school het kind weigeren en gaan de ouders met uw school in gesprek." value={values.antwoord} error={errors.antwoord} options={[
+            { value: 'bereid', label: 'Ja, wij laten het kind toe' },
+            { value: 'overweegt', label: 'Wij denken erover na (dat is nog geen ja)' },
+            { value: 'afgewezen', label: 'Nee, wij kunnen het kind niet toelaten' },
+          ]} />
+          <TextareaField name="toelichting" label="Toelichting (bij nee: waarom)" value={values.toelichting} error={errors.toelichting} rows={3} />
+          <Button>Antwoord opslaan</Button>
+        </Form>
+      )}
+      <Paragraph><Link href="/plaatsingsverzoeken">Terug naar de verzoeken</Link></Paragraph>
     </Layout>,
     status,
   );
@@ -233,11 +413,12 @@ async function opFormulier(
 
 /** Registers the aanmelding pages. */
 export function registerZorgplichtRoutes(app: App): void {
-  defineRoute(app, 'GET', '/aanmeldingen', { access: AANMELDING_ROLLEN, pupilData: 'lezen', summary: 'Aanmeldingen met hun termijn (school, bestuur, SWV)' }, (c) => lijstPage(c));
+  defineRoute(app, 'GET', '/aanmeldingen', { access: AANMELDING_LEZERS, pupilData: 'lezen', summary: 'Aanmeldingen met hun termijn (school, bestuur, SWV)' }, (c) => lijstPage(c));
 
   defineRoute(app, 'GET', '/aanmeldingen.csv', { access: AANMELDING_ROLLEN, pupilData: 'lezen', summary: 'CSV: aanmeldingen met hun termijn' }, async (c) => {
-    const filter = schoolFilter(c);
-    const rijen = await cmd.toonAanmeldingen(deps(c), actor(c), { vestigingCode: filter || undefined });
+    const { vestigingCode, bestuurNummer, stand } = filterVan(c);
+    const alle = await cmd.toonAanmeldingen(deps(c), actor(c), { vestigingCode, bestuurNummer });
+    const rijen = alle.filter((r) => cmd.inStand(stand, cmd.isOpen(r), r.klok));
     const csv = toCsv(['aanmelding', 'kind', 'geboortedatum', 'vestigingscode', 'school', 'ontvangen_op', 'beslissen_uiterlijk', 'dagen_over', 'stand', 'status'],
       rijen.map((r) => [r.id, naam(r), r.geboortedatum, r.vestigingCode, r.vestigingNaam, r.ontvangenOp, r.termijn, String(r.klok.dagenOver), r.klok.status, r.status]));
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="aanmeldingen.csv"', 'Cache-Control': 'no-store' });
@@ -259,7 +440,7 @@ export function registerZorgplichtRoutes(app: App): void {
     }
   });
 
-  defineRoute(app, 'GET', '/aanmeldingen/:id', { access: AANMELDING_ROLLEN, pupilData: 'lezen', summary: 'Eén aanmelding met haar termijn' }, (c) => aanmeldingPage(c, uuidParam(c)));
+  defineRoute(app, 'GET', '/aanmeldingen/:id', { access: AANMELDING_LEZERS, pupilData: 'lezen', summary: 'Eén aanmelding met haar termijn' }, (c) => aanmeldingPage(c, uuidParam(c)));
 
   defineRoute(app, 'POST', '/aanmeldingen/:id/verlengen', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'Verlengt de beslistermijn (één keer, ≤ 4 weken)' }, async (c) => {
     const id = uuidParam(c);
@@ -296,65 +477,92 @@ export function registerZorgplichtRoutes(app: App): void {
     return c.redirect(`/aanmeldingen/${id}/brief/besluit`, 303);
   });
 
-  defineRoute(app, 'GET', '/aanmeldingen/:id/brief/besluit', { access: AANMELDING_ROLLEN, pupilData: 'lezen', summary: 'Brief aan de ouders over het besluit (afdrukken)' }, async (c) => {
-    const { aanmelding: a, zorgplicht } = await cmd.openAanmelding(deps(c), actor(c), uuidParam(c), 'afdrukken');
-    if (!a.besluit || !a.besluitOp) throw new AppError('not_found');
-    const toegelaten = a.besluit === 'toegelaten';
-    const props = await layoutProps(c, `Brief: besluit over de aanmelding van ${naam(a)}`);
-    return sendPage(
-      c,
-      <Layout {...props}>
-        <Heading level={1}>Besluit over de aanmelding van {naam(a)}</Heading>
-        <Paragraph>{a.vestigingNaam}, {formatDutch(a.besluitOp)}</Paragraph>
-        <Paragraph>Beste ouder of verzorger,</Paragraph>
-        <Paragraph>
-          Op {formatDutch(a.ontvangenOp)} ontvingen wij de aanmelding van {naam(a)}. Wij hebben besloten uw kind
-          {toegelaten ? ' toe te laten op onze school.' : ' niet toe te laten op onze school.'}
-        </Paragraph>
-        {a.besluitToelichting && <Paragraph>{toegelaten ? 'Toelichting' : 'De redenen'}: {a.besluitToelichting}</Paragraph>}
-        {!toegelaten && zorgplicht?.geldt === false && <Paragraph>{zorgplicht.reden}</Paragraph>}
-        <Paragraph>
-          Bent u het niet eens met dit besluit? Dan kunt u tot en met {formatDutch(bezwaarTot(a.besluitOp))} bezwaar maken bij het
-          schoolbestuur (binnen 6 weken). Gaat het om een kind dat extra ondersteuning nodig heeft, dan kunt u ook naar de
-          {' '}{VERWIJZINGEN.gpo.naam} ({VERWIJZINGEN.gpo.website}). De {VERWIJZINGEN.onderwijsconsulenten.naam} helpen u gratis
-          ({VERWIJZINGEN.onderwijsconsulenten.website}).
-        </Paragraph>
-        <Paragraph>Met vriendelijke groet,</Paragraph>
-        <Paragraph>{a.vestigingNaam}</Paragraph>
-        <Paragraph class="passend-niet-afdrukken"><Link href={`/aanmeldingen/${a.id}`}>Terug naar de aanmelding</Link> · Druk deze brief af met Ctrl+P (of Cmd+P op een Mac).</Paragraph>
-      </Layout>,
-    );
+  for (const formaat of ['html', 'pdf'] as const) {
+    const ext = formaat === 'pdf' ? '.pdf' : '';
+    defineRoute(app, 'GET', `/aanmeldingen/:id/brief/besluit${ext}`, { access: AANMELDING_LEZERS, pupilData: 'lezen', summary: `Brief aan de ouders over het besluit (${formaat})` }, async (c) => {
+      const { aanmelding: a, zorgplicht, verzoeken } = await cmd.openAanmelding(deps(c), actor(c), uuidParam(c), 'afdrukken');
+      if (!a.besluit) throw new AppError('not_found');
+      const brief = besluitBrief(a, { zorgplichtReden: zorgplicht?.geldt === false ? zorgplicht.reden : null, bereid: verzoeken.filter((v) => v.status === 'bereid') });
+      return sendBrief(c, brief, { formaat, terug: { href: `/aanmeldingen/${a.id}`, label: 'Terug naar de aanmelding' }, pdfHref: `/aanmeldingen/${a.id}/brief/besluit.pdf` });
+    });
+    defineRoute(app, 'GET', `/aanmeldingen/:id/brief/verlenging${ext}`, { access: AANMELDING_LEZERS, pupilData: 'lezen', summary: `Brief aan de ouders over de verlenging (${formaat})` }, async (c) => {
+      const { aanmelding: a } = await cmd.openAanmelding(deps(c), actor(c), uuidParam(c), 'afdrukken');
+      if (!a.verlengdTot) throw new AppError('not_found');
+      return sendBrief(c, verlengingBrief(a), { formaat, terug: { href: `/aanmeldingen/${a.id}`, label: 'Terug naar de aanmelding' }, pdfHref: `/aanmeldingen/${a.id}/brief/verlenging.pdf` });
+    });
+  }
+
+  defineRoute(app, 'POST', '/aanmeldingen/:id/plaatsingsverzoeken', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'Vraagt een andere school of zij het kind toelaat' }, async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const v = validate(ZPlaatsingsverzoek, values);
+    if (!v.ok) return aanmeldingPage(c, id, values, v.errors, 422);
+    const r = await opFormulier(() => cmd.vraagPlaatsing(deps(c), actor(c), id, v.data), {}, (e, s) => aanmeldingPage(c, id, values, e, s));
+    if (r) return r;
+    await setFlash(c, { kind: 'ok', text: 'Het verzoek is verstuurd. De andere school ziet het in Passend.' });
+    return c.redirect(`/aanmeldingen/${id}`, 303);
   });
 
-  defineRoute(app, 'GET', '/aanmeldingen/:id/brief/verlenging', { access: AANMELDING_ROLLEN, pupilData: 'lezen', summary: 'Brief aan de ouders over de verlenging (afdrukken)' }, async (c) => {
-    const { aanmelding: a } = await cmd.openAanmelding(deps(c), actor(c), uuidParam(c), 'afdrukken');
-    if (!a.verlengdTot) throw new AppError('not_found');
-    const props = await layoutProps(c, `Brief: verlenging van de termijn voor ${naam(a)}`);
-    return sendPage(
-      c,
-      <Layout {...props}>
-        <Heading level={1}>Verlenging van de termijn voor de aanmelding van {naam(a)}</Heading>
-        <Paragraph>{a.vestigingNaam}, {formatDutch(a.verlengdOp!)}</Paragraph>
-        <Paragraph>Beste ouder of verzorger,</Paragraph>
-        <Paragraph>
-          Op {formatDutch(a.ontvangenOp)} ontvingen wij de aanmelding van {naam(a)}. Wij moeten binnen 6 weken beslissen of wij uw kind
-          kunnen toelaten. Dat lukt niet. Daarom verlengen wij de termijn één keer, tot en met {formatDutch(a.verlengdTot)}.
-        </Paragraph>
-        <Paragraph>De reden: {a.verlengingReden}</Paragraph>
-        <Paragraph>
-          De wet staat één verlenging toe, van hoogstens 4 weken (artikel 40 lid 6 Wet op het primair onderwijs, artikel 27 lid 2e
-          Wet op het voortgezet onderwijs, artikel 40 lid 7 Wet op de expertisecentra). Beslissen wij ook dan niet, en is uw kind niet op
-          een andere school ingeschreven? Dan wordt uw kind volgens de wet tijdelijk bij ons geplaatst.
-        </Paragraph>
-        <Paragraph>
-          Bent u het niet eens met deze verlenging? Neem dan contact met ons op. Heeft u hulp nodig, of lukt het niet om een passende
-          school te vinden? De {VERWIJZINGEN.onderwijsconsulenten.naam} helpen gratis ({VERWIJZINGEN.onderwijsconsulenten.website}). Over
-          een weigering van een kind dat extra ondersteuning nodig heeft, oordeelt de {VERWIJZINGEN.gpo.naam} ({VERWIJZINGEN.gpo.website}).
-        </Paragraph>
-        <Paragraph>Met vriendelijke groet,</Paragraph>
-        <Paragraph>{a.vestigingNaam}</Paragraph>
-        <Paragraph class="passend-niet-afdrukken"><Link href={`/aanmeldingen/${a.id}`}>Terug naar de aanmelding</Link> · Druk deze brief af met Ctrl+P (of Cmd+P op een Mac).</Paragraph>
-      </Layout>,
-    );
+  defineRoute(app, 'POST', '/aanmeldingen/:id/advies', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'Vraagt het samenwerkingsverband om advies' }, async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const form: FormValues = { ...values, vraagAdvies: values.vraag ?? '' };
+    const v = validate(ZAdviesvraag, values);
+    if (!v.ok) return aanmeldingPage(c, id, form, { vraagAdvies: v.errors.vraag ?? 'Controleer de vraag.' }, 422);
+    const r = await opFormulier(() => cmd.vraagAdvies(deps(c), actor(c), id, v.data), { vraag: 'vraagAdvies' }, (e, s) => aanmeldingPage(c, id, form, e, s));
+    if (r) return r;
+    await setFlash(c, { kind: 'ok', text: 'De vraag staat bij het samenwerkingsverband.' });
+    return c.redirect(`/aanmeldingen/${id}`, 303);
+  });
+
+  defineRoute(app, 'POST', '/aanmeldingen/:id/advies/:adviesId', { access: ADVIES_ROLLEN, pupilData: 'schrijven', summary: 'Advies van het samenwerkingsverband' }, async (c) => {
+    const id = uuidParam(c);
+    const adviesId = uuidParam(c, 'adviesId');
+    const values = { ...(await readForm(c)), adviesId };
+    const v = validate(ZAdvies, values);
+    if (!v.ok) return aanmeldingPage(c, id, values, v.errors, 422);
+    const r = await opFormulier(() => cmd.geefAdvies(deps(c), actor(c), id, adviesId, v.data), {}, (e, s) => aanmeldingPage(c, id, values, e, s));
+    if (r) return r;
+    await setFlash(c, { kind: 'ok', text: 'Het advies is opgeslagen. De school ziet het bij de aanmelding.' });
+    return c.redirect(`/aanmeldingen/${id}`, 303);
+  });
+
+  defineRoute(app, 'POST', '/aanmeldingen/:id/opschorten', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'Zet de termijn stil voor een onvolledige aanmelding (vo)' }, async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const v = validate(ZOpschorting, { ...values, reden: values.opschortingReden });
+    if (!v.ok) return aanmeldingPage(c, id, values, { ...v.errors, ...(v.errors.reden ? { opschortingReden: v.errors.reden } : {}) }, 422);
+    const r = await opFormulier(() => cmd.schortTermijnOp(deps(c), actor(c), id, v.data.versie, v.data), { reden: 'opschortingReden' }, (e, s) => aanmeldingPage(c, id, values, e, s));
+    if (r) return r;
+    await setFlash(c, { kind: 'ok', text: 'De termijn stond stil. De nieuwe uiterste datum staat bovenaan.' });
+    return c.redirect(`/aanmeldingen/${id}`, 303);
+  });
+
+  defineRoute(app, 'GET', '/aanmeldingen/:id/intrekken', { access: REGISTRATIE_ROLLEN, pupilData: 'lezen', summary: 'Bevestigen: aanmelding intrekken' }, (c) => intrekkenPage(c, uuidParam(c)));
+
+  defineRoute(app, 'POST', '/aanmeldingen/:id/intrekken', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'Legt vast dat de ouders de aanmelding introkken' }, async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const v = validate(ZIntrekking, values);
+    if (!v.ok) return intrekkenPage(c, id, values, v.errors, 422);
+    const r = await opFormulier(() => cmd.trekAanmeldingIn(deps(c), actor(c), id, v.data.versie, v.data), {}, (e, s) => intrekkenPage(c, id, values, e, s));
+    if (r) return r;
+    await setFlash(c, { kind: 'ok', text: 'De aanmelding is ingetrokken. De termijn loopt niet meer.' });
+    return c.redirect(`/aanmeldingen/${id}`, 303);
+  });
+
+  defineRoute(app, 'GET', '/plaatsingsverzoeken', { access: PLAATSING_ROLLEN, pupilData: 'lezen', summary: 'Verzoeken om plaatsing aan de eigen school' }, (c) => verzoekenPage(c));
+
+  defineRoute(app, 'GET', '/plaatsingsverzoeken/:id', { access: PLAATSING_ROLLEN, pupilData: 'lezen', summary: 'Eén verzoek om plaatsing (alleen wat de school nodig heeft)' }, (c) => verzoekPage(c, uuidParam(c)));
+
+  defineRoute(app, 'POST', '/plaatsingsverzoeken/:id/antwoord', { access: PLAATSING_ROLLEN, pupilData: 'schrijven', summary: 'Antwoord op een verzoek om plaatsing' }, async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const v = validate(ZAntwoord, values);
+    if (!v.ok) return verzoekPage(c, id, values, v.errors, 422);
+    const r = await opFormulier(() => cmd.beantwoordVerzoek(deps(c), actor(c), id, v.data.versie, v.data), {}, (e, s) => verzoekPage(c, id, values, e, s));
+    if (r) return r;
+    await setFlash(c, { kind: 'ok', text: 'Uw antwoord is opgeslagen. De andere school ziet het in Passend.' });
+    return c.redirect(`/plaatsingsverzoeken/${id}`, 303);
   });
 }

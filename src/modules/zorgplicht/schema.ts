@@ -25,6 +25,8 @@ export const aanmelding = pgTable(
     isEersteVoorkeur: boolean('is_eerste_voorkeur').notNull().default(true),
     /** The parents expect that the child needs extra support (their information with the application). */
     extraOndersteuningVerwacht: boolean('extra_ondersteuning_verwacht').notNull().default(false),
+    /** What the parents tell about the support their child needs (WPO 40 lid 3: the school may ask for it). */
+    ouderInformatie: text('ouder_informatie'),
     status: text('status').notNull().default('ontvangen'),
     verlengdTot: date('verlengd_tot', { mode: 'string' }),
     verlengingReden: text('verlenging_reden'),

@@ -29,6 +29,7 @@ export const ZNieuweAanmelding = ZLeerlingGegevens.extend({
   andereScholen: fields.optionalText('de andere scholen', 500),
   isEersteVoorkeur: jaNee('Geef aan of deze school de eerste keus van de ouders is.'),
   extraOndersteuningVerwacht: jaNee('Geef aan of de ouders denken dat hun kind extra ondersteuning nodig heeft.'),
+  ouderInformatie: fields.optionalText('de informatie over de ondersteuning', 4000),
   doofOfSlechthorend: z.string().optional().transform((v) => v === 'ja'),
 });
 export type TNieuweAanmelding = z.infer<typeof ZNieuweAanmelding>;
@@ -53,3 +54,38 @@ export const ZBesluit = z.object({
   besluitOp: z.string().trim().default(''),
   besluitToelichting: z.string().trim().max(4000, { error: 'De toelichting mag hoogstens 4000 tekens zijn.' }).default(''),
 });
+
+const versie = z.coerce.number({ error: 'De versie ontbreekt; laad de pagina opnieuw.' }).int().min(1).max(2_000_000_000);
+const tekst = (max: number) => z.string().trim().max(max, { error: `De tekst mag hoogstens ${max} tekens zijn.` }).default('');
+
+export const ZPlaatsingsverzoek = z.object({
+  vestigingCode: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{4}\d{2}$/, { error: 'Kies de school die u wilt vragen.' }),
+  vraag: tekst(4000),
+});
+
+export const ZAntwoord = z.object({ versie, antwoord: z.string().trim().default(''), toelichting: tekst(4000) });
+
+export const ZAdviesvraag = z.object({ vraag: tekst(4000) });
+export const ZAdvies = z.object({ advies: tekst(4000) });
+
+export const ZOpschorting = z.object({ versie, van: z.string().trim().default(''), tot: z.string().trim().default(''), reden: tekst(2000) });
+
+export const ZIntrekking = z.object({ versie, op: z.string().trim().default(''), reden: tekst(2000) });
+
+/**
+ * The parents' own online application: the child, the application and the parent who applies (with gezag — only
+ * a parent with gezag applies for the child, WPO 40 lid 2 "de ouders"); an e-mail address to follow it.
+ */
+export const ZOuderAanmelding = ZLeerlingGegevens.extend({
+  gewensteStartdatum: ZNieuweAanmelding.shape.gewensteStartdatum,
+  andereScholen: ZNieuweAanmelding.shape.andereScholen,
+  isEersteVoorkeur: jaNee('Geef aan of deze school uw eerste keus is.'),
+  extraOndersteuningVerwacht: jaNee('Geef aan of u denkt dat uw kind extra ondersteuning nodig heeft.'),
+  ouderInformatie: ZNieuweAanmelding.shape.ouderInformatie,
+  doofOfSlechthorend: ZNieuweAanmelding.shape.doofOfSlechthorend,
+  ouderNaam: fields.requiredText('uw naam', 200),
+  ouderEmail: fields.email(),
+  relatie: z.enum(['ouder', 'voogd'], { error: 'Kies of u de ouder of de voogd bent.' }),
+  gezag: z.string().optional().refine((v) => v === 'ja', { error: 'Alleen een ouder of voogd met gezag kan een kind aanmelden. Vink aan dat u het gezag heeft.' }),
+});
+export type TOuderAanmelding = z.infer<typeof ZOuderAanmelding>;

@@ -17,6 +17,9 @@ export const AANBOD_NAV_ROLLEN: readonly string[] = ['intern-begeleider', 'schoo
 /** Roles that see the aanmeldingen: AANMELDING_ROLLEN of modules/zorgplicht (a test keeps them equal). */
 export const AANMELDING_NAV_ROLLEN: readonly string[] = ['intern-begeleider', 'schoolleider', 'bestuur', 'swv-medewerker', 'swv-directeur'];
 
+/** Roles that see schorsingen and verwijderingen: SCHORSING_ROLLEN of modules/schorsing (a test keeps them equal). */
+export const SCHORSING_NAV_ROLLEN: readonly string[] = ['intern-begeleider', 'schoolleider', 'bestuur', 'swv-medewerker', 'swv-directeur'];
+
 /** The main menu for the user's active role (role-aware navigation). */
 export function navFor(auth: AuthContext | null, path: string, isDemo: boolean): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Start' }];
@@ -26,10 +29,12 @@ export function navFor(auth: AuthContext | null, path: string, isDemo: boolean):
     items.push({ href: '/samenwerkingsverbanden', label: 'Samenwerkingsverbanden' });
   } else if (rol === 'ouder' || rol === 'leerling') {
     items.push({ href: '/mijn-kinderen', label: rol === 'ouder' ? 'Mijn kinderen' : 'Mijn gegevens' });
+    if (rol === 'ouder') items.push({ href: '/aanmeldingen', label: 'Aanmeldingen' });
     items.push({ href: '/scholen/zoeken', label: 'School zoeken' });
   } else {
     if (ROL_INFO[rol].kanLeerlingdossierOpenen) items.push({ href: '/leerlingen', label: 'Leerlingen' });
     if (AANMELDING_NAV_ROLLEN.includes(rol)) items.push({ href: '/aanmeldingen', label: 'Aanmeldingen' });
+    if (SCHORSING_NAV_ROLLEN.includes(rol)) items.push({ href: '/schorsingen', label: 'Schorsing en verwijdering' });
     if (AANBOD_NAV_ROLLEN.includes(rol)) items.push({ href: '/aanbod', label: 'Ondersteuningsaanbod' });
     items.push({ href: '/samenwerkingsverbanden', label: 'Samenwerkingsverbanden' });
     if (rol === 'beheerder' || rol === 'swv-directeur') items.push({ href: '/beheer/audit', label: 'Auditlog' });

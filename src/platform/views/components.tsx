@@ -938,3 +938,28 @@ export function DataList(props: { items: DataListItem[]; rows?: boolean; class?:
     </dl>
   );
 }
+
+/** Props for {@link Paginering}. */
+export interface PagineringProps {
+  pagina: number;
+  paginas: number;
+  /** The address of page `p` (keeps the list's filters). */
+  href: (p: number) => string;
+}
+
+/**
+ * "Pagina 2 van 5" with previous/next links, for long lists (plain links: works without JavaScript). Renders
+ * nothing for a single page.
+ */
+export function Paginering(props: PagineringProps): JSX.Element | null {
+  if (props.paginas <= 1) return null;
+  return (
+    <nav aria-label="Paginering" class="passend-pagination">
+      <Paragraph>
+        Pagina {props.pagina} van {props.paginas}.{' '}
+        {props.pagina > 1 && <Link href={props.href(props.pagina - 1)}>Vorige pagina</Link>}{' '}
+        {props.pagina < props.paginas && <Link href={props.href(props.pagina + 1)}>Volgende pagina</Link>}
+      </Paragraph>
+    </nav>
+  );
+}

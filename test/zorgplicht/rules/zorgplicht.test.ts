@@ -1,6 +1,6 @@
 /**
- * The zorgplicht, suspension, removal and the objection term: legal-rules §10 rules 7–10 and 23 (the objection
- * arithmetic), §1.3, §1.4, §1.8, §1.9, §1.13–1.16 and §8.
+ * The zorgplicht and the objection term: legal-rules §10 rules 7, 8 and 23 (the objection arithmetic), §1.3, §1.4,
+ * §1.8, §1.9 and §8. Suspension and removal (rules 9 and 10) are tested in test/schorsing/rules/.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +9,6 @@ import { addDays, daysBetween } from '../../../src/platform/civil-date.js';
 import {
   controleerBesluit, controleerUitzondering, magWeigerenDefinitief, zorgplichtGeldt, zorgplichtSchool, type AntwoordAndereSchool,
 } from '../../../src/modules/zorgplicht/rules/zorgplicht.js';
-import { controleerSchorsing, inspectieMeldingNodig, schorsingsdagen } from '../../../src/modules/schorsing/rules/schorsing.js';
-import { ontbrekendVoorDefinitieveVerwijdering, verwijderingsstatus, type VerwijderingFeiten } from '../../../src/modules/schorsing/rules/verwijdering.js';
 import { bezwaarTot, gpoTot } from '../../../src/modules/zorgplicht/rules/bezwaar.js';
 
 test('rule 7 (WPO 40 lid 4, WEC 40 lid 5, WVO 27 lid 2c): no other school willing → the refusal cannot be final', () => {
@@ -47,55 +45,6 @@ test('§1.4: no extra support needed, or only for the Dutch language → no zorg
 test('§1.3: the school of first preference carries the zorgplicht', () => {
   assert.equal(zorgplichtSchool([{ vestigingCode: '08LE00', voorkeur: 2 }, { vestigingCode: '05WU00', voorkeur: 1 }]), '05WU00');
   assert.equal(zorgplichtSchool([]), null);
-});
-
-test('rule 9 (WPO 40c, WEC 40a, Inrichtingsbesluit WVO art. 13): at most one week, reasons, in writing; > 1 day → inspectie', () => {
-  const ok = { van: '2025-03-03', tot: '2025-03-09', reden: 'Ernstig geweld tegen een medeleerling.', schriftelijkAanOuders: true };
-  assert.deepEqual(controleerSchorsing(ok), {});
-  assert.match(controleerSchorsing({ ...ok, tot: '2025-03-10' }).tot!, /hoogstens een week/);
-  assert.match(controleerSchorsing({ ...ok, tot: '2025-03-02' }).tot!, /voor de eerste dag/);
-  assert.match(controleerSchorsing({ ...ok, reden: '' }).reden!, /waarom/);
-  assert.match(controleerSchorsing({ ...ok, schriftelijkAanOuders: false }).schriftelijkAanOuders!, /schriftelijk/);
-  assert.match(controleerSchorsing({ ...ok, van: '2025-02-30' }).van!, /geldige/);
-  assert.equal(inspectieMeldingNodig('2025-03-03', '2025-03-03'), false, 'one day: no report');
-  assert.equal(inspectieMeldingNodig('2025-03-03', '2025-03-04'), true, 'two days: report to the inspectie');
-});
-
-test('property: a suspension is allowed exactly for 1 to 7 days, across month and year ends', () => {
-  const datum = fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2090, 0, 1)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-  fc.assert(fc.property(datum, fc.integer({ min: -3, max: 12 }), (van, n) => {
-    const tot = addDays(van, n);
-    const fout = controleerSchorsing({ van, tot, reden: 'Een reden die lang genoeg is.', schriftelijkAanOuders: true });
-    return (Object.keys(fout).length === 0) === (n >= 0 && n <= 6) && (n < 0 || schorsingsdagen(van, tot) === n + 1);
-  }));
-});
-
-const po: VerwijderingFeiten = {
-  sector: 'po', gehoordOp: '2025-03-01', leerplichtig: true, andereSchoolBereid: false, inspectieGeraadpleegdOp: null,
-  cluster12ZoektochtSinds: null, vandaag: '2025-03-10',
-};
-
-test('rule 10 (WPO 40 lid 11): po without a receiving school that agreed → the removal stays "voorgenomen"', () => {
-  assert.equal(verwijderingsstatus(po), 'voorgenomen');
-  assert.equal(verwijderingsstatus({ ...po, andereSchoolBereid: true }), 'definitief');
-  assert.equal(verwijderingsstatus({ ...po, andereSchoolBereid: true, gehoordOp: null }), 'voorgenomen', 'the teacher is heard first');
-  assert.equal(verwijderingsstatus({ ...po, leerplichtig: false }), 'voorgenomen', 'in po always another school');
-});
-
-test('§1.15 vo: a leerplichtig pupil needs another school AND consultation of the inspectie; otherwise only hearing', () => {
-  const vo = { ...po, sector: 'vo' as const };
-  assert.equal(ontbrekendVoorDefinitieveVerwijdering({ ...vo, andereSchoolBereid: true }).length, 1);
-  assert.equal(verwijderingsstatus({ ...vo, andereSchoolBereid: true, inspectieGeraadpleegdOp: '2025-03-05' }), 'definitief');
-  assert.equal(verwijderingsstatus({ ...vo, leerplichtig: false }), 'definitief');
-  assert.match(ontbrekendVoorDefinitieveVerwijdering({ ...vo, gehoordOp: null, leerplichtig: false })[0]!, /leerling/);
-});
-
-test('§1.16 (v)so: another school for a leerplichtig pupil, or for cluster 1/2 after 8 weeks of searching', () => {
-  const wec = { ...po, sector: 'wec' as const };
-  assert.equal(verwijderingsstatus(wec), 'voorgenomen');
-  assert.equal(verwijderingsstatus({ ...wec, cluster12ZoektochtSinds: '2025-01-13', vandaag: '2025-03-09' }), 'voorgenomen', '8 weeks minus a day');
-  assert.equal(verwijderingsstatus({ ...wec, cluster12ZoektochtSinds: '2025-01-13', vandaag: '2025-03-10' }), 'definitief', '8 weeks');
-  assert.equal(verwijderingsstatus({ ...wec, leerplichtig: false }), 'definitief');
 });
 
 test('objection (Awb 6:7, 6:8) and GPO (WPO 43): 6 weeks after the decision was made known — 2025-03-03 → 2025-04-14', () => {

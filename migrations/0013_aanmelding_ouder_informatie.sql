@@ -1,0 +1,1 @@
+ALTER TABLE "aanmelding" ADD COLUMN "ouder_informatie" text;
