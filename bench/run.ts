@@ -12,8 +12,17 @@
  *      against its raw SQL (PC4 lookup + zoekKandidatenSql) run sequentially in the server process.
  *   2. PGlite first start (initdb + migrations + register import + demo seed) vs restart of the same directory.
  *   3. Resident memory (VmRSS) of the server after restart + warm-up.
+ *   4. The SWV overview of aanmeldingen with 2,000 open applications in one region (synthetic, bench/zorgplicht.ts):
+ *      GET /aanmeldingen (page 1 of 40, 50 rows) against ITS raw queries (store.listKlokken + listAanmeldingenOpId
+ *      of the page's 50 ids, in one db.withTenant), and GET /aanmeldingen.csv (the full export, 2,000 rows) against
+ *      ITS raw query (store.listAanmeldingen in db.withTenant); medians over the same rounds; Passend runs in this
+ *      process for it. PGlite always, PostgreSQL too when DATABASE_URL is set (a throw-away database, dropped at the end).
  *
- * Env: BENCH_SECONDS (default 8) per measurement, BENCH_WARMUP (default 2) seconds of warm-up before each.
+ * Arguments select scenarios (default: all): `start` (2 + 3), `http` (1, 1b; needs `start`'s data dir, so it
+ * implies `start`), `zorgplicht` (4). E.g. `npm run bench -- zorgplicht`.
+ *
+ * Env: BENCH_SECONDS (default 8) per measurement, BENCH_WARMUP (default 2) seconds of warm-up before each;
+ * scenario 4: BENCH_ITERATIONS (default 30) timed rounds after BENCH_WARMUP_ITERATIONS (default 5) rounds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -28,6 +37,9 @@ import pg from 'pg';
 import { DEMO_LOGINS, type DemoLogin } from '../src/demo/logins.js';
 import { totpCode, totpStep } from '../src/platform/auth/totp.js';
 import { ZOEK_QUERY } from './aanbod.js';
+import {
+  AANMELDINGEN, aanmeldingRijen, csvRegels, isEerstePagina, meetOverzicht, PAGINA_GROOTTE, PAGINA_TEKSTEN, PAGINAS, startZorgplichtBench, type OverzichtMeting, type ZorgplichtBench,
+} from './zorgplicht.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
@@ -37,7 +49,20 @@ const SECONDS = Math.max(1, Number(process.env.BENCH_SECONDS ?? 8));
 const WARMUP = Math.max(0, Number(process.env.BENCH_WARMUP ?? 2));
 const HOST = '127.0.0.1';
 const CONNECTIONS = [1, 20] as const;
-const TARGETS = { listOverhead: 1.5, listVsBare: 0.25, rssMb: 400, zoekApiVsRaw: 3 };
+const ITERATIONS = Math.max(1, Number(process.env.BENCH_ITERATIONS ?? 30));
+const WARMUP_ITERATIONS = Math.max(0, Number(process.env.BENCH_WARMUP_ITERATIONS ?? 5));
+const TARGETS = { listOverhead: 1.5, listVsBare: 0.25, rssMb: 400, zoekApiVsRaw: 3, aanmeldingenVsRaw: 3 };
+
+/** Scenario groups that can be selected on the command line (`npm run bench -- zorgplicht`); none = all. */
+const SCENARIOS = ['start', 'http', 'zorgplicht'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+function selectedScenarios(args: string[]): Set<Scenario> {
+  const unknown = args.filter((a) => !(SCENARIOS as readonly string[]).includes(a));
+  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; choose from: ${SCENARIOS.join(', ')} (none = all)`);
+  const chosen = new Set<Scenario>(args.length ? (args as Scenario[]) : SCENARIOS);
+  if (chosen.has('http')) chosen.add('start'); // scenario 1 restarts the data dir that scenario 2 made
+  return chosen;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // autocannon (CommonJS, no bundled types): the small part of its API we use.
@@ -250,8 +275,8 @@ class Browser {
   }
 }
 
-/** Logs a demo staff account in; returns the cookie header and the session token. */
-async function loginDemo(base: string, who: DemoLogin): Promise<{ cookie: string; token: string }> {
+/** Logs a staff account in (a demo login, or any user with a password and a confirmed TOTP secret); returns the cookie header and the session token. */
+async function loginDemo(base: string, who: Pick<DemoLogin, 'email' | 'wachtwoord' | 'totpSecret'>): Promise<{ cookie: string; token: string }> {
   const b = new Browser(base);
   await b.go('GET', '/inloggen');
   const r = await b.go('POST', '/inloggen', { email: who.email, wachtwoord: who.wachtwoord! });
@@ -526,6 +551,137 @@ function printHttp(run: HttpRun, verdicts: Verdict[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Scenario 4: the SWV overview of aanmeldingen (bench/zorgplicht.ts)
+
+/** A throw-away database on the PostgreSQL server of `databaseUrl`, dropped by the clean-up; returns its URL. */
+async function throwawayDatabase(databaseUrl: string): Promise<string> {
+  const dbName = `passend_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${dbName}"`);
+  } finally {
+    await admin.end();
+  }
+  cleanups.push(async () => {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    try {
+      await c.query(`drop database if exists "${dbName}" with (force)`);
+    } finally {
+      await c.end();
+    }
+  });
+  const url = new URL(databaseUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+}
+
+interface ZorgplichtRun {
+  db: string;
+  gevuld: ZorgplichtBench['gevuld'] | null;
+  meting: OverzichtMeting | null;
+  /** What the answers held before timing (status, rows, lines, size). */
+  check: string | null;
+  /** Why it was not measured, when it was not. */
+  overgeslagen: string | null;
+  bootMs: number;
+}
+
+const ZP_LABELS = {
+  page: `(h) GET /aanmeldingen (HTML, page 1 of ${PAGINAS}, ${PAGINA_GROOTTE} rows)`,
+  rawPage: `(j) rawPage: listKlokken + listAanmeldingenOpId (${PAGINA_GROOTTE} ids) in db.withTenant`,
+  csv: `(i) GET /aanmeldingen.csv (${fmt(AANMELDINGEN + 1)} lines)`,
+  rawCsv: '(k) rawCsv: listAanmeldingen in db.withTenant',
+} as const;
+
+/**
+ * Scenario 4 on one database: Passend in this process (bench/zorgplicht.ts), a fresh synthetic region, a login
+ * through the real forms, a check of both answers, then the measurement. Throws nothing: a failure is reported.
+ */
+async function zorgplichtScenario(dbLabel: string, databaseUrl?: string): Promise<ZorgplichtRun> {
+  const t0 = performance.now();
+  let b: ZorgplichtBench | null = null;
+  try {
+    process.stderr.write(`  … ${dbLabel}: migrations, synthetic region with ${fmt(AANMELDINGEN)} aanmeldingen\n`);
+    const naam = `zorgplicht-${dbLabel.toLowerCase()}`;
+    b = await startZorgplichtBench({
+      databaseUrl, dataDir: path.join(tmpRoot, naam), host: HOST, port: await freePort(), logFile: path.join(tmpRoot, `${naam}.log`),
+    });
+    cleanups.push(() => b?.stop());
+    const bootMs = performance.now() - t0;
+    const { cookie, token } = await loginDemo(b.base, { email: b.user.email, wachtwoord: b.user.password, totpSecret: b.user.totpSecret });
+    const get = (url: string, headers: Record<string, string>) => request('GET', url, { headers, timeoutMs: 60_000 });
+    // Both answers must be the real thing before anything is timed (not a login page, an error page or an empty list).
+    const p = await get(`${b.base}/aanmeldingen`, { cookie });
+    const c = await get(`${b.base}/aanmeldingen.csv`, { cookie });
+    const pRijen = aanmeldingRijen(p.body);
+    const cRegels = csvRegels(c.body);
+    if (!isEerstePagina(p) || c.status !== 200 || cRegels !== AANMELDINGEN + 1) {
+      const mist = PAGINA_TEKSTEN.filter((t) => !p.body.includes(t)).map((t) => `"${t}"`);
+      throw new Error(`check failed: page ${p.status} with ${pRijen} rows (want ${PAGINA_GROOTTE})${mist.length ? `, without ${mist.join(' and ')}` : ''}; CSV ${c.status} with ${cRegels} lines (want ${AANMELDINGEN + 1})`);
+    }
+    const check = `page 200 with ${fmt(pRijen)} rows, ${PAGINA_TEKSTEN.map((t) => `"${t}"`).join(' and ')} (${fmt(p.body.length)} characters); CSV 200 with ${fmt(cRegels)} lines (${fmt(c.body.length)} characters)`;
+    process.stderr.write(`  … ${dbLabel}: ${WARMUP_ITERATIONS} + ${ITERATIONS} rounds of page, rawPage, CSV, rawCsv and the parts\n`);
+    const meting = await meetOverzicht(b, { iterations: ITERATIONS, warmup: WARMUP_ITERATIONS, cookie, token, get });
+    return { db: dbLabel, gevuld: b.gevuld, meting, check, overgeslagen: null, bootMs };
+  } catch (err) {
+    return { db: dbLabel, gevuld: b?.gevuld ?? null, meting: null, check: null, overgeslagen: (err as Error).message, bootMs: performance.now() - t0 };
+  } finally {
+    await b?.stop();
+  }
+}
+
+function printZorgplicht(run: ZorgplichtRun, verdicts: Verdict[]): void {
+  const g = run.gevuld;
+  if (g) {
+    out(`  Data: a new SWV with ${g.scholen} schools, ${fmt(g.leerlingen)} pupils and ${fmt(g.aanmeldingen)} open aanmeldingen (status ontvangen, po),`);
+    out(`  received ${g.van} … ${g.tot}; seeded in ${fmt(g.ms / 1000, 1)} s (${fmt(run.bootMs / 1000, 1)} s with opening, migrations and self-test).`);
+  }
+  if (run.check) out(`  Check (before timing; every timed answer is checked the same way): ${run.check}.`);
+  const m = run.meting;
+  if (!m) {
+    out(`  Not measured: ${run.overgeslagen ?? 'no timings'}`);
+    verdicts.push({ name: `${run.db}: aanmeldingen overview`, value: 'not measured', target: '', ok: false });
+    return;
+  }
+  const r = (x: number, raw: number) => fmtRatio(x / raw);
+  out(table(['measurement (sequential, one at a time)', 'n', 'median ms', 'min ms', 'p90 ms', 'failed checks', 'median ÷ its raw'], [
+    [ZP_LABELS.page, m.page.n, fmt(m.page.median, 1), fmt(m.page.min, 1), fmt(m.page.p90, 1), m.page.fouten, r(m.page.median, m.rawPage.median)],
+    [ZP_LABELS.rawPage, m.rawPage.n, fmt(m.rawPage.median, 1), fmt(m.rawPage.min, 1), fmt(m.rawPage.p90, 1), m.rawPage.fouten, '1.00×'],
+    [ZP_LABELS.csv, m.csv.n, fmt(m.csv.median, 1), fmt(m.csv.min, 1), fmt(m.csv.p90, 1), m.csv.fouten, r(m.csv.median, m.rawCsv.median)],
+    [ZP_LABELS.rawCsv, m.rawCsv.n, fmt(m.rawCsv.median, 1), fmt(m.rawCsv.min, 1), fmt(m.rawCsv.p90, 1), m.rawCsv.fouten, '1.00×'],
+  ]));
+  out();
+  out('  Where the difference goes (medians; the parts are in-process calls without HTTP; "≈" rows are medians of the');
+  out('  per-round differences, so they need not add up exactly):');
+  out(table(['part', 'median ms', '÷ its raw'], [
+    ['page (h), against rawPage (j): tx + role switch + set_config + both SELECTs, ids picked by deadline', fmt(m.rawPage.median, 1), '1.00×'],
+    [`  overzicht (page 1): rawPage's queries + clocks of ${fmt(AANMELDINGEN)} light rows + sort + audit (${PAGINA_GROOTTE} pupil ids)`, fmt(m.overzicht.median, 1), r(m.overzicht.median, m.rawPage.median)],
+    ['    so clocks + sort + audit insert ≈ overzicht − rawPage', fmt(m.per.overzichtRest.median, 1), r(m.per.overzichtRest.median, m.rawPage.median)],
+    ['  loadSession (every logged-in request, 1 tx)', fmt(m.session.median, 1), r(m.session.median, m.rawPage.median)],
+    ['  school and board choice of the page (scholenVanSwv + besturenVanSwv, 1 tx)', fmt(m.keuze.median, 1), r(m.keuze.median, m.rawPage.median)],
+    ['  page − overzicht − session − choice: JSX, layout, middleware, HTTP', fmt(m.per.pageRest.median, 1), r(m.per.pageRest.median, m.rawPage.median)],
+    ['CSV (i), against rawCsv (k): tx + role switch + set_config + the SELECT, rows to objects', fmt(m.rawCsv.median, 1), '1.00×'],
+    [`  toonAanmeldingen: rawCsv + audit event with ${fmt(AANMELDINGEN)} pupil ids (hash chain, GIN) + clocks`, fmt(m.toon.median, 1), r(m.toon.median, m.rawCsv.median)],
+    [`    of which the clocks of ${fmt(AANMELDINGEN)} rows (metKlok, JS only)`, fmt(m.klok.median, 2), r(m.klok.median, m.rawCsv.median)],
+    ['    so the audit insert ≈ toonAanmeldingen − rawCsv − clocks', fmt(m.per.audit.median, 1), r(m.per.audit.median, m.rawCsv.median)],
+    ['  loadSession (as above)', fmt(m.session.median, 1), r(m.session.median, m.rawCsv.median)],
+    ['  CSV − toonAanmeldingen − session: CSV text, middleware, HTTP', fmt(m.per.csvRest.median, 1), r(m.per.csvRest.median, m.rawCsv.median)],
+  ]));
+  const paginaRatio = m.page.median / m.rawPage.median;
+  const csvRatio = m.csv.median / m.rawCsv.median;
+  verdicts.push({ name: `${run.db}: aanmeldingen page 1 vs rawPage (medians)`, value: fmtRatio(paginaRatio), target: `≤ ${TARGETS.aanmeldingenVsRaw}×`, ok: paginaRatio <= TARGETS.aanmeldingenVsRaw });
+  verdicts.push({ name: `${run.db}: aanmeldingen CSV vs rawCsv (medians)`, value: fmtRatio(csvRatio), target: `≤ ${TARGETS.aanmeldingenVsRaw}×`, ok: csvRatio <= TARGETS.aanmeldingenVsRaw });
+  const hoofd = m.page.fouten + m.rawPage.fouten + m.csv.fouten + m.rawCsv.fouten;
+  const overig = m.overzicht.fouten + m.toon.fouten + m.session.fouten + m.keuze.fouten + m.klok.fouten;
+  verdicts.push({
+    name: `${run.db}: aanmeldingen failed checks`,
+    value: `${m.page.fouten} page, ${m.rawPage.fouten} rawPage, ${m.csv.fouten} CSV, ${m.rawCsv.fouten} rawCsv, ${overig} other`, target: '0', ok: hoofd + overig === 0,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Main
 
 function header(): void {
@@ -553,6 +709,12 @@ function header(): void {
   out('      after every bao/sbo/(v)so location of the country got an offer; (g) the same question to the JSON API.');
   out('      "raw" = the PC4-centroid lookup + the candidate query (zoekKandidatenSql) on the owner connection,');
   out('      sequential in the server process: raw calls/s ÷ API req/s is the cost of everything around the SQL.');
+  out(`  (h) GET /aanmeldingen as an swv-medewerker of a synthetic SWV with ${fmt(AANMELDINGEN)} open aanmeldingen: page 1 of ${PAGINAS}`);
+  out(`      (${PAGINA_GROOTTE} rows, counts over all ${fmt(AANMELDINGEN)}); (j) "rawPage" = the page's queries in one db.withTenant: listKlokken`);
+  out(`      (light rows of all ${fmt(AANMELDINGEN)}) + listAanmeldingenOpId of the ${PAGINA_GROOTTE} ids with the nearest deadline.`);
+  out('      (i) GET /aanmeldingen.csv, the full export; (k) "rawCsv" = its SELECT (listAanmeldingen) inside db.withTenant.');
+  out('      Passend runs in the bench process for this (the raw queries must run where the server runs); one request at');
+  out(`      a time, in turn: ${WARMUP_ITERATIONS} rounds discarded, then ${ITERATIONS} timed (BENCH_WARMUP_ITERATIONS/BENCH_ITERATIONS); medians.`);
   out('  Passend logs one line per request at LOG_LEVEL=info (the default) to a file, as in production.');
   out('  PGlite: one embedded PostgreSQL inside the server process — all database work is serialised there, so');
   out('  more connections add queueing, not parallelism; the DB work also shares the one Node event loop.');
@@ -563,7 +725,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'passend-bench-'));
   const verdicts: Verdict[] = [];
+  const chosen = selectedScenarios(process.argv.slice(2));
   header();
+  if (chosen.size < SCENARIOS.length) out(`Selected scenarios: ${[...chosen].join(', ')} (of ${SCENARIOS.join(', ')}).\n`);
 
   const dataDir = path.join(tmpRoot, 'data');
   // PGlite children: no DATABASE_URL; a generated secret in the data dir like a fresh install.
@@ -574,107 +738,116 @@ async function main(): Promise<void> {
   const passendStart = [path.join(ROOT, 'bin/passend.mjs'), 'start'];
   const benchServer = ['--import', 'tsx', path.join(ROOT, 'bench/server.ts')];
 
-  // ---- Scenario 2: first start vs restart (PGlite) ------------------------------------------------------------
-  out('== 2. PGlite: first start vs restart (`node bin/passend.mjs start`, until GET /gezondheid answers 200) ==');
-  process.stderr.write('  … first start (initdb, migrations, register import, demo seed)\n');
-  let port = await freePort();
-  let start = performance.now();
-  let child = spawnChild('first-start', passendStart, pgliteEnv(port));
-  const firstMs = await waitUntilUp(child, `http://${HOST}:${port}/gezondheid`, start, 240_000);
-  const firstStopMs = await stopChild(child);
-
-  process.stderr.write('  … restart of the same data dir\n');
-  port = await freePort();
-  start = performance.now();
-  child = spawnChild('restart', passendStart, pgliteEnv(port));
-  const restartMs = await waitUntilUp(child, `http://${HOST}:${port}/gezondheid`, start, 120_000);
-  const base = `http://${HOST}:${port}`;
-
-  // ---- Scenario 3: RSS after restart + warm-up -------------------------------------------------------------------
-  process.stderr.write('  … warm-up before reading the memory\n');
-  const rssBefore = procMemory(child.pid);
-  const loket = DEMO_LOGINS.find((d) => d.rol === 'swv-medewerker')!;
-  const { cookie } = await loginDemo(base, loket);
-  const warm1 = await autocannon({ url: `${base}/leerlingen`, connections: 10, duration: 3, headers: { cookie }, timeout: 10 });
-  const warm2 = await autocannon({ url: `${base}/inloggen`, connections: 10, duration: 2, timeout: 10 });
-  const rssAfter = procMemory(child.pid);
-  const restartStopMs = await stopChild(child);
-
-  out(table(['measurement', 'seconds'], [
-    ['first start: initdb + migrations + register import + demo seed + listen', fmt(firstMs / 1000, 2)],
-    ['restart of the same data dir: open + migrate (no-op) + self-test + listen', fmt(restartMs / 1000, 2)],
-    ['stop after first start (SIGTERM → exit, includes CHECKPOINT)', fmt(firstStopMs / 1000, 2)],
-    ['stop after restart + warm-up (SIGTERM → exit)', fmt(restartStopMs / 1000, 2)],
-  ]));
-  out(`  Ratio first start ÷ restart: ${fmtRatio(firstMs / restartMs)}  (both include Node + tsx start-up of the child)`);
-  out();
-
-  out('== 3. Resident memory of the server (PGlite, demo data) ==');
-  out(table(['moment', 'VmRSS MB', 'VmHWM (peak) MB'], [
-    ['just after restart (first /gezondheid 200)', fmt(rssBefore.rss), fmt(rssBefore.hwm)],
-    [`after warm-up: ${fmt(warm1.requests.total)} × /leerlingen + ${fmt(warm2.requests.total)} × /inloggen at 10 conns`, fmt(rssAfter.rss), fmt(rssAfter.hwm)],
-  ]));
-  out(`  Read from /proc/${child.pid}/status of the \`passend start\` child (PGlite runs inside that process).`);
-  verdicts.push({ name: 'PGlite: server RSS after restart + warm-up', value: `${fmt(rssAfter.rss)} MB`, target: `≤ ${TARGETS.rssMb} MB`, ok: rssAfter.rss <= TARGETS.rssMb });
-  verdicts.push({ name: 'PGlite: first start ÷ restart', value: fmtRatio(firstMs / restartMs), target: '(info)', ok: null });
-  out();
-
-  // ---- Scenario 1: HTTP throughput, PGlite ------------------------------------------------------------------------
-  out('== 1. HTTP throughput — PGlite (embedded; all DB work serialised in the one server process) ==');
-  const ports = { app: await freePort(), bare: await freePort(), plain: await freePort() };
-  start = performance.now();
-  child = spawnChild('bench-server-pglite', benchServer, {
-    ...pgliteEnv(ports.app), BENCH_BARE_PORT: String(ports.bare), BENCH_PLAIN_PORT: String(ports.plain),
-  });
-  const benchBootMs = await waitUntilUp(child, `http://${HOST}:${ports.plain}/_bench/ready`, start, 120_000);
-  out(`  Bench server (Passend + bare Hono + list without RLS in one process) up in ${fmt(benchBootMs / 1000, 2)} s (another restart of the same dir).`);
-  const pgliteRun = await httpScenario('PGlite', child, ports);
-  await stopChild(child);
-  printHttp(pgliteRun, verdicts);
-  out();
-
-  // ---- Scenario 1 again on PostgreSQL (optional) ------------------------------------------------------------------
-  if (databaseUrl) {
-    out('== 1b. HTTP throughput — PostgreSQL (DATABASE_URL; a throw-away database for this run) ==');
-    const dbName = `passend_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const adminUrl = databaseUrl;
-    const benchUrl = new URL(databaseUrl);
-    benchUrl.pathname = `/${dbName}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    try {
-      await admin.query(`create database "${dbName}"`);
-    } finally {
-      await admin.end();
-    }
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists "${dbName}" with (force)`);
-      } finally {
-        await c.end();
-      }
-    });
-    const pgPorts = { app: await freePort(), bare: await freePort(), plain: await freePort() };
+  let port: number;
+  let start: number;
+  let child: Child;
+  if (chosen.has('start')) {
+    // ---- Scenario 2: first start vs restart (PGlite) ------------------------------------------------------------
+    out('== 2. PGlite: first start vs restart (`node bin/passend.mjs start`, until GET /gezondheid answers 200) ==');
+    process.stderr.write('  … first start (initdb, migrations, register import, demo seed)\n');
+    port = await freePort();
     start = performance.now();
-    child = spawnChild('bench-server-postgres', benchServer, {
-      ...inherited, DATABASE_URL: benchUrl.toString(), PASSEND_SECRET: process.env.PASSEND_SECRET ?? crypto.randomBytes(32).toString('base64url'),
-      PASSEND_DEMO: 'true', PASSEND_DATA_DIR: path.join(tmpRoot, 'pg-unused'), PORT: String(pgPorts.app), HOST,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', BENCH_BARE_PORT: String(pgPorts.bare), BENCH_PLAIN_PORT: String(pgPorts.plain),
-      BENCH_OWNER_BYPASS: '1',
+    child = spawnChild('first-start', passendStart, pgliteEnv(port));
+    const firstMs = await waitUntilUp(child, `http://${HOST}:${port}/gezondheid`, start, 240_000);
+    const firstStopMs = await stopChild(child);
+
+    process.stderr.write('  … restart of the same data dir\n');
+    port = await freePort();
+    start = performance.now();
+    child = spawnChild('restart', passendStart, pgliteEnv(port));
+    const restartMs = await waitUntilUp(child, `http://${HOST}:${port}/gezondheid`, start, 120_000);
+    const base = `http://${HOST}:${port}`;
+
+    // ---- Scenario 3: RSS after restart + warm-up -------------------------------------------------------------------
+    process.stderr.write('  … warm-up before reading the memory\n');
+    const rssBefore = procMemory(child.pid);
+    const loket = DEMO_LOGINS.find((d) => d.rol === 'swv-medewerker')!;
+    const { cookie } = await loginDemo(base, loket);
+    const warm1 = await autocannon({ url: `${base}/leerlingen`, connections: 10, duration: 3, headers: { cookie }, timeout: 10 });
+    const warm2 = await autocannon({ url: `${base}/inloggen`, connections: 10, duration: 2, timeout: 10 });
+    const rssAfter = procMemory(child.pid);
+    const restartStopMs = await stopChild(child);
+
+    out(table(['measurement', 'seconds'], [
+      ['first start: initdb + migrations + register import + demo seed + listen', fmt(firstMs / 1000, 2)],
+      ['restart of the same data dir: open + migrate (no-op) + self-test + listen', fmt(restartMs / 1000, 2)],
+      ['stop after first start (SIGTERM → exit, includes CHECKPOINT)', fmt(firstStopMs / 1000, 2)],
+      ['stop after restart + warm-up (SIGTERM → exit)', fmt(restartStopMs / 1000, 2)],
+    ]));
+    out(`  Ratio first start ÷ restart: ${fmtRatio(firstMs / restartMs)}  (both include Node + tsx start-up of the child)`);
+    out();
+
+    out('== 3. Resident memory of the server (PGlite, demo data) ==');
+    out(table(['moment', 'VmRSS MB', 'VmHWM (peak) MB'], [
+      ['just after restart (first /gezondheid 200)', fmt(rssBefore.rss), fmt(rssBefore.hwm)],
+      [`after warm-up: ${fmt(warm1.requests.total)} × /leerlingen + ${fmt(warm2.requests.total)} × /inloggen at 10 conns`, fmt(rssAfter.rss), fmt(rssAfter.hwm)],
+    ]));
+    out(`  Read from /proc/${child.pid}/status of the \`passend start\` child (PGlite runs inside that process).`);
+    verdicts.push({ name: 'PGlite: server RSS after restart + warm-up', value: `${fmt(rssAfter.rss)} MB`, target: `≤ ${TARGETS.rssMb} MB`, ok: rssAfter.rss <= TARGETS.rssMb });
+    verdicts.push({ name: 'PGlite: first start ÷ restart', value: fmtRatio(firstMs / restartMs), target: '(info)', ok: null });
+    out();
+  }
+
+  if (chosen.has('http')) {
+    // ---- Scenario 1: HTTP throughput, PGlite ------------------------------------------------------------------------
+    out('== 1. HTTP throughput — PGlite (embedded; all DB work serialised in the one server process) ==');
+    const ports = { app: await freePort(), bare: await freePort(), plain: await freePort() };
+    start = performance.now();
+    child = spawnChild('bench-server-pglite', benchServer, {
+      ...pgliteEnv(ports.app), BENCH_BARE_PORT: String(ports.bare), BENCH_PLAIN_PORT: String(ports.plain),
     });
-    const pgBootMs = await waitUntilUp(child, `http://${HOST}:${pgPorts.plain}/_bench/ready`, start, 240_000);
-    out(`  First start on an empty PostgreSQL database (migrations + register import + demo seed): ${fmt(pgBootMs / 1000, 2)} s.`);
-    out(`  Pool: DATABASE_POOL_MAX=${process.env.DATABASE_POOL_MAX ?? '10 (default)'}. The "no RLS" list runs as the owner; that role is not a`);
-    out('  superuser here, so the bench switched FORCE RLS off for the owner on leerling/inschrijving in this database only.');
-    const pgRun = await httpScenario('PostgreSQL', child, pgPorts);
+    const benchBootMs = await waitUntilUp(child, `http://${HOST}:${ports.plain}/_bench/ready`, start, 120_000);
+    out(`  Bench server (Passend + bare Hono + list without RLS in one process) up in ${fmt(benchBootMs / 1000, 2)} s (another restart of the same dir).`);
+    const pgliteRun = await httpScenario('PGlite', child, ports);
     await stopChild(child);
-    printHttp(pgRun, verdicts);
+    printHttp(pgliteRun, verdicts);
     out();
-  } else {
-    out('== 1b. PostgreSQL: skipped (set DATABASE_URL, and optionally PASSEND_SECRET, to run scenario 1 on PostgreSQL too) ==');
+
+    // ---- Scenario 1 again on PostgreSQL (optional) ------------------------------------------------------------------
+    if (databaseUrl) {
+      out('== 1b. HTTP throughput — PostgreSQL (DATABASE_URL; a throw-away database for this run) ==');
+      const benchUrl = await throwawayDatabase(databaseUrl);
+      const pgPorts = { app: await freePort(), bare: await freePort(), plain: await freePort() };
+      start = performance.now();
+      child = spawnChild('bench-server-postgres', benchServer, {
+        ...inherited, DATABASE_URL: benchUrl, PASSEND_SECRET: process.env.PASSEND_SECRET ?? crypto.randomBytes(32).toString('base64url'),
+        PASSEND_DEMO: 'true', PASSEND_DATA_DIR: path.join(tmpRoot, 'pg-unused'), PORT: String(pgPorts.app), HOST,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', BENCH_BARE_PORT: String(pgPorts.bare), BENCH_PLAIN_PORT: String(pgPorts.plain),
+        BENCH_OWNER_BYPASS: '1',
+      });
+      const pgBootMs = await waitUntilUp(child, `http://${HOST}:${pgPorts.plain}/_bench/ready`, start, 240_000);
+      out(`  First start on an empty PostgreSQL database (migrations + register import + demo seed): ${fmt(pgBootMs / 1000, 2)} s.`);
+      out(`  Pool: DATABASE_POOL_MAX=${process.env.DATABASE_POOL_MAX ?? '10 (default)'}. The "no RLS" list runs as the owner; that role is not a`);
+      out('  superuser here, so the bench switched FORCE RLS off for the owner on leerling/inschrijving in this database only.');
+      const pgRun = await httpScenario('PostgreSQL', child, pgPorts);
+      await stopChild(child);
+      printHttp(pgRun, verdicts);
+      out();
+    } else {
+      out('== 1b. PostgreSQL: skipped (set DATABASE_URL, and optionally PASSEND_SECRET, to run scenario 1 on PostgreSQL too) ==');
+      out();
+    }
+  }
+
+  // ---- Scenario 4: the SWV overview of aanmeldingen (Passend in this process) ------------------------------------
+  if (chosen.has('zorgplicht')) {
+    out(`== 4. The SWV overview of aanmeldingen — PGlite (${fmt(AANMELDINGEN)} open aanmeldingen in one region, synthetic; Passend in this process) ==`);
+    printZorgplicht(await zorgplichtScenario('PGlite'), verdicts);
     out();
+    if (databaseUrl) {
+      out(`== 4b. The SWV overview of aanmeldingen — PostgreSQL (a throw-away database on the DATABASE_URL server) ==`);
+      let run: ZorgplichtRun;
+      try {
+        run = await zorgplichtScenario('PostgreSQL', await throwawayDatabase(databaseUrl));
+      } catch (err) {
+        run = { db: 'PostgreSQL', gevuld: null, meting: null, check: null, overgeslagen: `no throw-away database: ${(err as Error).message}`, bootMs: 0 };
+      }
+      printZorgplicht(run, verdicts);
+      out();
+    } else {
+      out('== 4b. PostgreSQL: skipped (set DATABASE_URL to run scenario 4 on PostgreSQL too) ==');
+      out();
+    }
   }
 
   // ---- Summary ----------------------------------------------------------------------------------------------------

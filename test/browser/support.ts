@@ -16,10 +16,14 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { sql } from 'drizzle-orm';
 import { start } from '../../src/boot.js';
 import { isAlive } from '../../src/platform/db/open.js';
-import { DEMO_LOGINS, DEMO_WACHTWOORD } from '../../src/demo/logins.js';
-import { totpCode, totpStep } from '../../src/platform/auth/totp.js';
+import { DEMO_LOGINS, DEMO_SWV, DEMO_WACHTWOORD, type DemoLogin } from '../../src/demo/logins.js';
+import { newTotpSecret, totpCode, totpStep } from '../../src/platform/auth/totp.js';
+import { createAccount } from '../../src/platform/auth/service.js';
+import { seal } from '../../src/platform/auth/secrets.js';
+import type { Rol } from '../../src/platform/auth/roles.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -206,10 +210,28 @@ export async function expectNavigation(page: Page, action: () => Promise<unknown
   assert.equal(res.status(), status, `${res.url()}: status ${res.status()}, verwacht ${status}`);
 }
 
+/** Accounts made by {@link createStaffAccount} in this process, found by demoLogin like the demo's own. */
+const extraLogins: DemoLogin[] = [];
+
 export function demoLogin(email: string) {
-  const d = DEMO_LOGINS.find((l) => l.email === email);
+  const d = DEMO_LOGINS.find((l) => l.email === email) ?? extraLogins.find((l) => l.email === email);
   assert.ok(d, `geen demo-account ${email}`);
   return d;
+}
+
+/**
+ * A staff account the demo does not have (e.g. the IB of another school of the region), made the way the demo
+ * seed makes its own: createAccount in the demo SWV, the demo password and a confirmed app key (sealed with this
+ * harness's secret). loginStaff and freshTotp then work for it as for a demo account. Only in this file's copy
+ * of the data dir.
+ */
+export async function createStaffAccount(h: Harness, a: { email: string; naam: string; rol: Rol; vestigingCode?: string }): Promise<DemoLogin> {
+  const id = await createAccount({ db: h.db }, { email: a.email, naam: a.naam, wachtwoord: DEMO_WACHTWOORD, rol: a.rol, swvId: DEMO_SWV, vestigingCode: a.vestigingCode ?? null });
+  const totpSecret = newTotpSecret();
+  await h.db.withSystem((tx) => tx.execute(sql`update gebruiker set totp_secret = ${seal(SECRET, 'totp', totpSecret)}, totp_bevestigd_op = now() where id = ${id}`));
+  const login: DemoLogin = { rol: a.rol, email: a.email, naam: a.naam, wachtwoord: DEMO_WACHTWOORD, totpSecret, swv: true, vestiging: Boolean(a.vestigingCode) };
+  extraLogins.push(login);
+  return login;
 }
 
 const usedSteps = new Map<string, number>();

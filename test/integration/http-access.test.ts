@@ -148,7 +148,7 @@ const RECIPES: Record<string, Call> = {
   },
   'POST /aanmeldingen/:id/advies': {
     method: 'POST', path: (id) => `/aanmeldingen/${id}/advies`, events: 2, names: 'leerling', okStatus: 303, als: 'school', maak: aanmelding(),
-    form: () => ({ vraag: 'Geheime vraag aan het samenwerkingsverband.' }),
+    form: () => ({ vraagAdvies: 'Geheime vraag aan het samenwerkingsverband.' }),
   },
   'POST /aanmeldingen/:id/advies/:adviesId': {
     method: 'POST', path: (id) => `/aanmeldingen/${id}`, events: 2, names: 'leerling', okStatus: 303, maak: adviesvraag(),

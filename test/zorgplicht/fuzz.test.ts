@@ -13,7 +13,7 @@ import { first } from '../../src/platform/db/client.js';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
 const VELDEN = ['versie', 'nieuweTermijn', 'reden', 'nodig', 'uitzondering', 'uitzonderingToelichting', 'besluit', 'besluitOp',
-  'besluitToelichting', 'vestigingCode', 'vraag', 'advies', 'van', 'tot', 'opschortingReden', 'op', 'antwoord', 'toelichting',
+  'besluitToelichting', 'vestigingCode', 'vraag', 'vraagAdvies', 'advies', 'van', 'tot', 'opschortingReden', 'op', 'antwoord', 'toelichting',
   'voornaam', 'achternaam', 'geboortedatum', 'sector', 'ontvangenOp', 'gewensteStartdatum', 'isEersteVoorkeur', 'extraOndersteuningVerwacht',
   'ouderNaam', 'ouderEmail', 'relatie', 'gezag', '__proto__'] as const;
 
@@ -46,7 +46,7 @@ describe('fuzzing the aanmelding forms [pglite]', () => {
     id = /\/aanmeldingen\/([0-9a-f-]{36})/.exec(r.location!)![1]!;
     await ib.get(`/aanmeldingen/${id}`);
     assert.equal((await ib.post(`/aanmeldingen/${id}/plaatsingsverzoeken`, { vestigingCode: t.andereVestigingCode, vraag: 'Een rustige klas is nodig.' })).status, 303);
-    assert.equal((await ib.post(`/aanmeldingen/${id}/advies`, { vraag: 'Welke school past hier het best?' })).status, 303);
+    assert.equal((await ib.post(`/aanmeldingen/${id}/advies`, { vraagAdvies: 'Welke school past hier het best?' })).status, 303);
     const ids = await ctx.db.withTenant({ swvId: t.swvId, userId: null }, async (tx) => ({
       v: (await first<{ id: string }>(tx, sql`select id from plaatsingsverzoek where aanmelding_id = ${id}`))!.id,
       a: (await first<{ id: string }>(tx, sql`select id from aanmelding_advies where aanmelding_id = ${id}`))!.id,

@@ -120,9 +120,9 @@ for (const kind of databaseKinds()) {
       assert.doesNotMatch(lijst.text, /Download als CSV/);
       const page = await ouder.c.get(`/aanmeldingen/${id}`);
       assert.equal(page.status, 200);
-      assert.match(page.text, /De school vroeg Testschool Het Anker of het kind daar terecht kan/);
+      assert.match(page.text, /De school vroeg Testschool Het Anker of uw kind daar terecht kan/);
       assert.match(page.text, /Testschool Het Anker wil het kind toelaten/);
-      assert.match(page.text, /De school besloot het kind niet toe te laten/);
+      assert.match(page.text, /De school besloot uw kind niet toe te laten/);
       assert.doesNotMatch(page.text, /Besluit opslaan|Verzoek versturen/, 'parents read, the school acts');
       assert.equal((await ouder.c.get(`/aanmeldingen/${id}/brief/besluit`)).status, 200);
       assert.equal((await ouder.c.get('/aanmeldingen.csv')).status, 403);
@@ -135,10 +135,10 @@ for (const kind of databaseKinds()) {
     it('the school asks the SWV for advice at any step; the SWV answers; the school cannot answer its own question', async () => {
       const tweede = await registreer({ achternaam: 'Adviestest' });
       await ib.get(`/aanmeldingen/${tweede}`);
-      const leeg = await ib.post(`/aanmeldingen/${tweede}/advies`, { vraag: '' });
+      const leeg = await ib.post(`/aanmeldingen/${tweede}/advies`, { vraagAdvies: '' });
       assert.equal(leeg.status, 422);
       assert.match(leeg.text, /Schrijf uw vraag/);
-      assert.equal((await ib.post(`/aanmeldingen/${tweede}/advies`, { vraag: 'Welke school in de regio heeft een prikkelarme klas?' })).status, 303);
+      assert.equal((await ib.post(`/aanmeldingen/${tweede}/advies`, { vraagAdvies: 'Welke school in de regio heeft een prikkelarme klas?' })).status, 303);
       const adviesId = (await lees<{ id: string }>(sql`select id from aanmelding_advies where aanmelding_id = ${tweede}`))!.id;
       assert.equal((await ib.post(`/aanmeldingen/${tweede}/advies/${adviesId}`, { advies: 'Dit mag de school niet zelf.' })).status, 403);
       const swv = (await aanmelden('swv-medewerker')).c;

@@ -7,7 +7,7 @@ import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
 import { readForm, readJson, readUpload, uuidParam, type FormValues } from '../../platform/http/forms.js';
 import { layoutProps, sendPage, setFlash } from '../../platform/http/render.js';
-import { toCsv } from '../../platform/http/csv.js';
+import { sendCsv, toCsv } from '../../platform/http/csv.js';
 import { AppError } from '../../platform/errors.js';
 import { formatDutch } from '../../platform/civil-date.js';
 import { Layout } from '../../platform/views/layout.js';
@@ -420,7 +420,7 @@ export function registerAanbodRoutes(app: App): void {
     const r = await cmd.toonSwvOverzicht(deps(c), actor(c));
     const csv = toCsv(['vestigingscode', 'school', 'plaats', 'soort', `vastgesteld_${r.schooljaar}`, 'laatst_vastgesteld', 'concept'],
       r.scholen.map((s) => [s.code, s.naam, s.plaats ?? '', s.soort, s.vastgesteldDitJaar ?? '', s.laatstVastgesteldOp ?? '', s.heeftConcept ? 'ja' : 'nee']));
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="aanbod-${r.schooljaar}.csv"` });
+    return sendCsv(c, `aanbod-${r.schooljaar}.csv`, csv, { leerlingen: false });
   });
 
   defineRoute(app, 'GET', '/aanbod/school/:code', { access: AANBOD_ROLLEN, summary: 'Alle versies van het aanbod van één school' }, (c) => {

@@ -19,7 +19,7 @@ import * as cmd from './commands.js';
 import { ZNieuweLeerling, ZNieuweOuder, ZWijzigLeerling, RELATIES } from './schemas.js';
 import { magLeerlingRegistreren, type Relatie } from './rules/toegang.js';
 import type { LeerlingRij } from './store.js';
-import { toCsv } from '../../platform/http/csv.js';
+import { sendCsv, toCsv } from '../../platform/http/csv.js';
 import { LeerlingVelden } from './velden.js';
 import { VASTLEG_ROLLEN as SCHORSING_VASTLEG_ROLLEN } from '../schorsing/rules/toegang.js';
 
@@ -220,7 +220,7 @@ export function registerLeerlingRoutes(app: App): void {
     const rijen = await cmd.exporteerLeerlingen(deps(c), actor(c));
     const csv = toCsv(['id', 'voornaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'vestigingscode', 'school'],
       rijen.map((l) => [l.id, l.voornaam, l.tussenvoegsel ?? '', l.achternaam, l.geboortedatum, l.vestigingCode ?? '', l.vestigingNaam ?? '']));
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="leerlingen.csv"', 'Cache-Control': 'no-store' });
+    return sendCsv(c, 'leerlingen.csv', csv, { leerlingen: true });
   });
 
   defineRoute(app, 'GET', '/leerlingen/nieuw', { access: REGISTRATIE_ROLLEN, summary: 'Formulier nieuwe leerling' }, (c) => nieuwPage(c, {}, {}));

@@ -9,7 +9,7 @@ import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
 import { readForm, uuidParam, validate, type FormValues } from '../../platform/http/forms.js';
 import { layoutProps, sendPage, setFlash } from '../../platform/http/render.js';
-import { toCsv } from '../../platform/http/csv.js';
+import { sendCsv, toCsv } from '../../platform/http/csv.js';
 import { AppError } from '../../platform/errors.js';
 import { formatDutch } from '../../platform/civil-date.js';
 import { sendBrief } from '../../platform/brief/brief.js';
@@ -512,7 +512,7 @@ export function registerSchorsingRoutes(app: App): void {
         v.status === 'voorgenomen' ? (ontbrekend.length ? `nog nodig: ${ontbrekend.join(' ')}` : 'definitief maken') : '',
       ]),
     ]);
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="schorsingen-en-verwijderingen.csv"', 'Cache-Control': 'no-store' });
+    return sendCsv(c, 'schorsingen-en-verwijderingen.csv', csv, { leerlingen: true });
   });
 
   // Schorsing

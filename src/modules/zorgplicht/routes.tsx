@@ -7,9 +7,9 @@ import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
 import { queryText, readForm, uuidParam, validate, type FormValues } from '../../platform/http/forms.js';
 import { layoutProps, sendPage, setFlash } from '../../platform/http/render.js';
-import { toCsv } from '../../platform/http/csv.js';
+import { sendCsv, toCsv } from '../../platform/http/csv.js';
 import { AppError } from '../../platform/errors.js';
-import { formatDutch } from '../../platform/civil-date.js';
+import { addDays, formatDutch } from '../../platform/civil-date.js';
 import { Layout } from '../../platform/views/layout.js';
 import { LeerlingVelden } from '../leerlingen/velden.js';
 import {
@@ -91,6 +91,9 @@ async function scholenVoorKeuze(c: AppContext) {
   return aanmeldingRelatie(c.var.auth!.actief!).soort === 'swv' ? scholenVanRegio(c) : [];
 }
 
+/** A count the Dutch way: 2.000. */
+const aantal = (n: number) => n.toLocaleString('nl-NL');
+
 const STAND_LABEL: Record<cmd.Stand, string> = {
   alle: 'Alle aanmeldingen', lopend: 'Lopende termijnen', bijna: 'Bijna verlopen (7 dagen of minder)', 'te-laat': 'Te laat', afgerond: 'Besloten of ingetrokken',
 };
@@ -117,7 +120,7 @@ async function lijstPage(c: AppContext) {
       </Paragraph>
       {REGISTRATIE_ROLLEN.includes(a.rol) && <Paragraph><ButtonLink href="/aanmeldingen/nieuw">Aanmelding registreren</ButtonLink></Paragraph>}
       <Paragraph>
-        {t.alle === 1 ? '1 aanmelding' : `${t.alle} aanmeldingen`}: {t.lopend} lopend, waarvan <strong>{t.bijna} bijna verlopen</strong> en <strong>{t.laat} te laat</strong>; {t.afgerond} besloten of ingetrokken.
+        {t.alle === 1 ? '1 aanmelding' : `${aantal(t.alle)} aanmeldingen`}: {aantal(t.lopend)} lopend, waarvan <strong>{aantal(t.bijna)} bijna verlopen</strong> en <strong>{aantal(t.laat)} te laat</strong>; {aantal(t.afgerond)} besloten of ingetrokken.
       </Paragraph>
       {!isOuder && (
         <Form method="get" action="/aanmeldingen" aria-label="Filter">
@@ -130,7 +133,7 @@ async function lijstPage(c: AppContext) {
       {!isOuder && <Paragraph><Link href={`/aanmeldingen.csv${zoekString(f)}`}>Download als CSV</Link> (alle aanmeldingen van deze keuze, met termijn)</Paragraph>}
       <Table caption="Aanmeldingen" hideCaption rowHeaders headers={['Kind', 'School', 'Ontvangen', 'Beslissen uiterlijk', 'Termijn', 'Status']} rows={o.rijen.map((r) => [
         <Link href={`/aanmeldingen/${r.id}`}>{naam(r)}</Link>, r.vestigingNaam, formatDutch(r.ontvangenOp), formatDutch(r.termijn),
-        cmd.isOpen(r) ? <KlokBadge a={r} /> : '—', STATUS_LABEL[r.status] ?? r.status,
+        cmd.isOpen(r) ? <KlokBadge a={r} /> : '—', `${STATUS_LABEL[r.status] ?? r.status}${r.bron === 'ouder' ? ' (online aangemeld)' : ''}`,
       ])} empty={f.stand === 'alle' ? 'Er zijn geen aanmeldingen.' : 'Er zijn geen aanmeldingen met deze keuze.'} />
       <Paginering pagina={o.pagina} paginas={o.paginas} href={(p) => `/aanmeldingen${zoekString(f, { pagina: String(p) })}`} />
     </Layout>,
@@ -195,7 +198,7 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
         : <Alert type="info" heading={a.besluit ? 'Er is een besluit' : 'Deze aanmelding is ingetrokken'} headingLevel={2}><Paragraph>{a.besluit ? `Op ${formatDutch(a.besluitOp!)} besloot de school het kind ${a.besluit === 'toegelaten' ? 'toe te laten' : 'niet toe te laten'}.` : `Ingetrokken op ${formatDutch(a.ingetrokkenOp!)}: ${a.intrekkingReden}`}</Paragraph></Alert>}
       <Heading level={2}>Stappen</Heading>
       <ol class="passend-stappen">
-        {stappenVan(a, verzoeken, adviezen).map((s) => (
+        {stappenVan(a, verzoeken, adviezen, isOuder ? 'ouder' : 'school').map((s) => (
           <li class={`passend-stap passend-stap--${s.soort}`}><strong>{formatDutch(s.datum)}</strong>{s.soort === 'verwacht' ? ' (verwacht)' : ''}: {s.tekst}</li>
         ))}
       </ol>
@@ -254,7 +257,7 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
             : r.magAdviseren
               ? (
                 <Form action={`/aanmeldingen/${a.id}/advies/${ad.id}`} csrfToken={c.var.csrfToken} aria-label="Advies geven">
-                  <TextareaField name="advies" label="Uw advies" value={values.adviesId === ad.id ? values.advies : undefined} error={values.adviesId === ad.id ? errors.advies : undefined} rows={3} />
+                  <TextareaField name="advies" id={values.adviesId === ad.id ? undefined : `advies-${ad.id}`} label="Uw advies" value={values.adviesId === ad.id ? values.advies : undefined} error={values.adviesId === ad.id ? errors.advies : undefined} rows={3} />
                   <Button appearance="secondary">Advies opslaan</Button>
                 </Form>
               )
@@ -263,7 +266,7 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
       ))}
       {r.magAdviesVragen && (
         <Form action={`/aanmeldingen/${a.id}/advies`} csrfToken={c.var.csrfToken} aria-label="Advies vragen">
-          <TextareaField name="vraag" label="Advies vragen aan het samenwerkingsverband" description="Het samenwerkingsverband ziet deze aanmelding en antwoordt hier." value={values.adviesId ? undefined : values.vraagAdvies} error={errors.vraagAdvies} rows={2} />
+          <TextareaField name="vraagAdvies" label="Advies vragen aan het samenwerkingsverband" description="Het samenwerkingsverband ziet deze aanmelding en antwoordt hier." value={values.adviesId ? undefined : values.vraagAdvies} error={errors.vraagAdvies} rows={2} />
           <Button appearance="secondary">Advies vragen</Button>
         </Form>
       )}
@@ -286,7 +289,7 @@ async function aanmeldingPage(c: AppContext, id: string, values: FormValues = {}
           <Paragraph>Lukt het niet binnen 6 weken? Dan mag de school de termijn één keer verlengen, met hoogstens {MAX_VERLENGING_WEKEN} weken: uiterlijk tot {formatDutch(a.uiterste)}. De ouders krijgen een brief met de reden.</Paragraph>
           <Form action={`/aanmeldingen/${a.id}/verlengen`} csrfToken={c.var.csrfToken} aria-label="Termijn verlengen">
             <input type="hidden" name="versie" value={String(a.versie)} />
-            <FormField name="nieuweTermijn" type="date" label="Nieuwe termijn" value={values.nieuweTermijn} error={errors.nieuweTermijn} min={a.termijn} max={a.uiterste} required />
+            <FormField name="nieuweTermijn" type="date" label="Nieuwe termijn" value={values.nieuweTermijn} error={errors.nieuweTermijn} min={addDays(a.termijn, 1)} max={a.uiterste} required />
             <TextareaField name="reden" label="Waarom heeft de school meer tijd nodig?" description="Deze reden staat in de brief aan de ouders." value={values.reden} error={errors.reden} rows={3} />
             <Button appearance="secondary">Termijn verlengen</Button>
           </Form>
@@ -421,7 +424,7 @@ export function registerZorgplichtRoutes(app: App): void {
     const rijen = alle.filter((r) => cmd.inStand(stand, cmd.isOpen(r), r.klok));
     const csv = toCsv(['aanmelding', 'kind', 'geboortedatum', 'vestigingscode', 'school', 'ontvangen_op', 'beslissen_uiterlijk', 'dagen_over', 'stand', 'status'],
       rijen.map((r) => [r.id, naam(r), r.geboortedatum, r.vestigingCode, r.vestigingNaam, r.ontvangenOp, r.termijn, String(r.klok.dagenOver), r.klok.status, r.status]));
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="aanmeldingen.csv"', 'Cache-Control': 'no-store' });
+    return sendCsv(c, 'aanmeldingen.csv', csv, { leerlingen: true });
   });
 
   defineRoute(app, 'GET', '/aanmeldingen/nieuw', { access: REGISTRATIE_ROLLEN, summary: 'Formulier: aanmelding registreren' }, (c) => nieuwPage(c, {}, {}));
@@ -505,11 +508,11 @@ export function registerZorgplichtRoutes(app: App): void {
 
   defineRoute(app, 'POST', '/aanmeldingen/:id/advies', { access: REGISTRATIE_ROLLEN, pupilData: 'schrijven', summary: 'Vraagt het samenwerkingsverband om advies' }, async (c) => {
     const id = uuidParam(c);
+    // The form's field is 'vraagAdvies' (the placement request on the same page has its own 'vraag').
     const values = await readForm(c);
-    const form: FormValues = { ...values, vraagAdvies: values.vraag ?? '' };
-    const v = validate(ZAdviesvraag, values);
-    if (!v.ok) return aanmeldingPage(c, id, form, { vraagAdvies: v.errors.vraag ?? 'Controleer de vraag.' }, 422);
-    const r = await opFormulier(() => cmd.vraagAdvies(deps(c), actor(c), id, v.data), { vraag: 'vraagAdvies' }, (e, s) => aanmeldingPage(c, id, form, e, s));
+    const v = validate(ZAdviesvraag, { vraag: values.vraagAdvies ?? '' });
+    if (!v.ok) return aanmeldingPage(c, id, values, { vraagAdvies: v.errors.vraag ?? 'Controleer de vraag.' }, 422);
+    const r = await opFormulier(() => cmd.vraagAdvies(deps(c), actor(c), id, v.data), { vraag: 'vraagAdvies' }, (e, s) => aanmeldingPage(c, id, values, e, s));
     if (r) return r;
     await setFlash(c, { kind: 'ok', text: 'De vraag staat bij het samenwerkingsverband.' });
     return c.redirect(`/aanmeldingen/${id}`, 303);

@@ -86,6 +86,7 @@ export const ZOuderAanmelding = ZLeerlingGegevens.extend({
   ouderNaam: fields.requiredText('uw naam', 200),
   ouderEmail: fields.email(),
   relatie: z.enum(['ouder', 'voogd'], { error: 'Kies of u de ouder of de voogd bent.' }),
-  gezag: z.string().optional().refine((v) => v === 'ja', { error: 'Alleen een ouder of voogd met gezag kan een kind aanmelden. Vink aan dat u het gezag heeft.' }),
+  // An unticked checkbox sends nothing at all, and an optional field skips its refinement: so not .optional().
+  gezag: z.unknown().refine((v) => v === 'ja', { error: 'Alleen een ouder of voogd met gezag kan een kind aanmelden. Vink aan dat u het gezag heeft.' }),
 });
 export type TOuderAanmelding = z.infer<typeof ZOuderAanmelding>;

@@ -13,39 +13,19 @@
  * Pure: the store turns the relationship into a WHERE clause.
  */
 import type { Rol } from '../../../platform/auth/roles.js';
+import { organisatieRelatie, type OrganisatieGrant, type OrganisatieRelatie } from '../../../platform/auth/organisatie.js';
 
-export type SchorsingRelatie =
-  | { soort: 'swv' }
-  | { soort: 'school'; vestigingCode: string }
-  | { soort: 'bestuur'; bestuurNummer: string }
-  | { soort: 'geen' };
-
-/** The parts of a role grant this rule reads. */
-export interface Grant {
-  rol: Rol;
-  vestigingCode: string | null;
-  bestuurNummer: string | null;
-}
+export type SchorsingRelatie = OrganisatieRelatie;
+export type Grant = OrganisatieGrant;
 
 /** Roles that see suspensions and removals (each through its own relationship). */
 export const SCHORSING_ROLLEN: readonly Rol[] = ['intern-begeleider', 'schoolleider', 'bestuur', 'swv-medewerker', 'swv-directeur'];
 /** Roles that record them: the school and its board. The SWV reads only. */
 export const VASTLEG_ROLLEN: readonly Rol[] = ['intern-begeleider', 'schoolleider', 'bestuur'];
 
-/** The relationship through which a grant sees suspensions and removals. */
+/** The relationship through which a grant sees suspensions and removals: its organisation (the SWV reads only). */
 export function schorsingRelatie(g: Grant): SchorsingRelatie {
-  switch (g.rol) {
-    case 'swv-medewerker':
-    case 'swv-directeur':
-      return { soort: 'swv' };
-    case 'intern-begeleider':
-    case 'schoolleider':
-      return g.vestigingCode ? { soort: 'school', vestigingCode: g.vestigingCode } : { soort: 'geen' };
-    case 'bestuur':
-      return g.bestuurNummer ? { soort: 'bestuur', bestuurNummer: g.bestuurNummer } : { soort: 'geen' };
-    default:
-      return { soort: 'geen' };
-  }
+  return organisatieRelatie(g);
 }
 
 /** The school and its board record and change; the SWV only watches. */

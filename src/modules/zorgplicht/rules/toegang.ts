@@ -6,20 +6,13 @@
  * turns the answer into a WHERE clause.
  */
 import type { Rol } from '../../../platform/auth/roles.js';
+import { organisatieRelatie, type OrganisatieGrant, type OrganisatieRelatie } from '../../../platform/auth/organisatie.js';
 
-export type AanmeldingRelatie =
-  | { soort: 'swv' }
-  | { soort: 'school'; vestigingCode: string }
-  | { soort: 'bestuur'; bestuurNummer: string }
-  | { soort: 'ouder'; gebruikerId: string }
-  | { soort: 'geen' };
+export type AanmeldingRelatie = OrganisatieRelatie | { soort: 'ouder'; gebruikerId: string };
 
 /** The parts of a role grant this rule reads. */
-export interface Grant {
+export interface Grant extends OrganisatieGrant {
   gebruikerId: string;
-  rol: Rol;
-  vestigingCode: string | null;
-  bestuurNummer: string | null;
 }
 
 /** Staff roles that work with aanmeldingen. */
@@ -33,22 +26,9 @@ export const ADVIES_ROLLEN: readonly Rol[] = ['swv-medewerker', 'swv-directeur']
 /** Roles that register an aanmelding and run its clock: the school (its own location) and the SWV. */
 export const REGISTRATIE_ROLLEN: readonly Rol[] = ['intern-begeleider', 'schoolleider', 'swv-medewerker', 'swv-directeur'];
 
-/** The relationship through which a grant sees aanmeldingen. */
+/** The relationship through which a grant sees aanmeldingen: its organisation, or a parent their own child's. */
 export function aanmeldingRelatie(g: Grant): AanmeldingRelatie {
-  switch (g.rol) {
-    case 'swv-medewerker':
-    case 'swv-directeur':
-      return { soort: 'swv' };
-    case 'intern-begeleider':
-    case 'schoolleider':
-      return g.vestigingCode ? { soort: 'school', vestigingCode: g.vestigingCode } : { soort: 'geen' };
-    case 'bestuur':
-      return g.bestuurNummer ? { soort: 'bestuur', bestuurNummer: g.bestuurNummer } : { soort: 'geen' };
-    case 'ouder':
-      return { soort: 'ouder', gebruikerId: g.gebruikerId };
-    default:
-      return { soort: 'geen' };
-  }
+  return g.rol === 'ouder' ? { soort: 'ouder', gebruikerId: g.gebruikerId } : organisatieRelatie(g);
 }
 
 /** The school may extend its own term; the SWV watches and advises but does not decide for the school. */
