@@ -139,11 +139,13 @@ export async function overzicht(deps: ZorgplichtDeps, actor: Actor, opts: store.
     const ids = gekozen.slice((pagina - 1) * PAGINA_GROOTTE, pagina * PAGINA_GROOTTE).map((k) => k.id);
     const volgorde = new Map(ids.map((id, i) => [id, i]));
     const rijen = (await store.listAanmeldingenOpId(tx, relatie, ids)).sort((a, b) => volgorde.get(a.id)! - volgorde.get(b.id)!);
+    // The SWV's own to-do: advice requests of schools that wait for an answer (names shown, so read and logged).
+    const adviesvragen = magAdviseren(relatie) ? await store.listOpenAdviesvragen(tx) : [];
     await recordAudit(tx, {
-      ...auditBase(actor, relatie), actie: 'lijst', objectType: 'aanmeldingen', leerlingIds: rijen.map((r) => r.leerlingId),
-      velden: VELDEN, resultaat: 'ok',
+      ...auditBase(actor, relatie), actie: 'lijst', objectType: 'aanmeldingen',
+      leerlingIds: [...new Set([...rijen.map((r) => r.leerlingId), ...adviesvragen.map((v) => v.leerlingId)])], velden: VELDEN, resultaat: 'ok',
     });
-    return { rijen: rijen.map((r) => metKlok(r, vandaag)), tellingen, gekozen: gekozen.length, pagina, paginas };
+    return { rijen: rijen.map((r) => metKlok(r, vandaag)), adviesvragen, tellingen, gekozen: gekozen.length, pagina, paginas };
   });
 }
 

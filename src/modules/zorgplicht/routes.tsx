@@ -119,6 +119,13 @@ async function lijstPage(c: AppContext) {
         met een brief aan de ouders. Is er na 10 weken geen besluit, dan wordt het kind volgens de wet tijdelijk geplaatst.
       </Paragraph>
       {REGISTRATIE_ROLLEN.includes(a.rol) && <Paragraph><ButtonLink href="/aanmeldingen/nieuw">Aanmelding registreren</ButtonLink></Paragraph>}
+      {o.adviesvragen.length > 0 && (
+        <Alert type="info" heading={`${o.adviesvragen.length === 1 ? 'Een school vraagt' : `${aantal(o.adviesvragen.length)} scholen vragen`} om advies`} headingLevel={2}>
+          <ul class="utrecht-unordered-list utrecht-unordered-list--html-content">
+            {o.adviesvragen.map((v) => <li class="utrecht-unordered-list__item"><Link href={`/aanmeldingen/${v.aanmeldingId}`}>{naam(v)}</Link> ({v.vestigingNaam}, gevraagd op {formatDutch(v.gevraagdOp)})</li>)}
+          </ul>
+        </Alert>
+      )}
       <Paragraph>
         {t.alle === 1 ? '1 aanmelding' : `${aantal(t.alle)} aanmeldingen`}: {aantal(t.lopend)} lopend, waarvan <strong>{aantal(t.bijna)} bijna verlopen</strong> en <strong>{aantal(t.laat)} te laat</strong>; {aantal(t.afgerond)} besloten of ingetrokken.
       </Paragraph>

@@ -330,9 +330,13 @@ export async function geefAdvies(ex: Executor, id: string, aanmeldingId: string,
   return r.length === 1;
 }
 
-/** Open advice requests in the SWV (for the SWV's overview). */
-export async function telOpenAdviesvragen(ex: Executor): Promise<number> {
-  return (await first<{ n: number }>(ex, sql`select count(*)::int as n from aanmelding_advies where advies is null`))!.n;
+/** Open advice requests in the SWV, oldest first (the SWV's to-do list on its overview). */
+export function listOpenAdviesvragen(ex: Executor): Promise<{ aanmeldingId: string; leerlingId: string; voornaam: string; tussenvoegsel: string | null; achternaam: string; vestigingNaam: string; gevraagdOp: string }[]> {
+  return rows(ex, sql`select a.id as "aanmeldingId", a.leerling_id as "leerlingId", l.voornaam, l.tussenvoegsel, l.achternaam,
+      v.naam as "vestigingNaam", d.gevraagd_op::text as "gevraagdOp"
+    from aanmelding_advies d join aanmelding a on a.swv_id = d.swv_id and a.id = d.aanmelding_id
+      join leerling l on l.swv_id = a.swv_id and l.id = a.leerling_id join vestiging v on v.code = a.vestiging_code
+    where d.advies is null order by d.gevraagd_op, d.created_at limit 200`);
 }
 
 /** A school location as the public application needs it (register data, public). */
