@@ -23,8 +23,8 @@ import { beslistermijn, uitersteTermijn } from '../../src/modules/zorgplicht/rul
 import { bezwaarTot } from '../../src/modules/zorgplicht/rules/bezwaar.js';
 import { DEMO_SWV, DEMO_VESTIGING } from '../../src/demo/logins.js';
 import {
-  checkPage, chromiumSkipReason, createStaffAccount, expectNavigation, focusInfo, loginParent, loginStaff, readLoginCode, screenshot,
-  startHarness, visit, type Harness,
+  assertUniqueIds, checkErrorPage, checkOpenPage, chromiumSkipReason, createStaffAccount, expectNavigation, flash, focusInfo, h1, loginParent,
+  loginStaff, pathname, readLoginCode, screenshot, startHarness, summaryLinks, viaMenu, visit, type Harness,
 } from './support.js';
 
 const skip = chromiumSkipReason();
@@ -46,50 +46,20 @@ const WEIGERING = 'Wij kunnen de hulp bij taal en spreken die Bente nodig heeft 
 const GEEN_GEZAG = 'Alleen een ouder of voogd met gezag kan een kind aanmelden. Vink aan dat u het gezag heeft.';
 const GEBLOKKEERD = 'U kunt deze leerling pas weigeren als een andere school heeft bevestigd dat zij de leerling toelaat. "We overwegen het" is niet genoeg.';
 
-function path(page: Page): string {
-  return new URL(page.url()).pathname;
-}
-
-async function h1(page: Page): Promise<string> {
-  return ((await page.locator('h1').first().textContent()) ?? '').trim();
-}
-
 async function mainText(page: Page): Promise<string> {
   return ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
-}
-
-async function flash(page: Page, text: string): Promise<void> {
-  assert.equal(await page.getByRole('status').filter({ hasText: text }).count(), 1, `de melding "${text}" ontbreekt`);
-}
-
-function menu(page: Page) {
-  return page.getByRole('navigation', { name: 'Hoofdmenu' });
-}
-
-async function viaMenu(page: Page, label: string): Promise<void> {
-  await expectNavigation(page, () => menu(page).getByRole('link', { name: label, exact: true }).click());
-}
-
-/** The links in the error summary (text and target), read without JavaScript. */
-async function summaryLinks(page: Page): Promise<{ text: string; href: string }[]> {
-  const links = page.locator('.passend-error-summary a');
-  const out: { text: string; href: string }[] = [];
-  for (let i = 0; i < (await links.count()); i++) {
-    out.push({ text: ((await links.nth(i).textContent()) ?? '').trim(), href: (await links.nth(i).getAttribute('href')) ?? '' });
-  }
-  return out;
 }
 
 /** Opens an application from the list (the only way a user gets there): Aanmeldingen in the menu, then the child. */
 async function openAanmelding(page: Page, kind: string): Promise<string> {
   await viaMenu(page, 'Aanmeldingen');
-  assert.equal(path(page), '/aanmeldingen');
+  assert.equal(pathname(page), '/aanmeldingen');
   const link = page.getByRole('table').getByRole('link', { name: kind, exact: true });
   assert.equal(await link.count(), 1, `${kind} staat niet (precies één keer) in de lijst met aanmeldingen`);
   await expectNavigation(page, () => link.click());
-  assert.match(path(page), /^\/aanmeldingen\/[0-9a-f-]{36}$/);
+  assert.match(pathname(page), /^\/aanmeldingen\/[0-9a-f-]{36}$/);
   assert.equal(await h1(page), `Aanmelding van ${kind}`);
-  return path(page);
+  return pathname(page);
 }
 
 async function stappen(page: Page): Promise<string[]> {
@@ -161,7 +131,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
     test('a. een ouder zonder account meldt haar kind aan: eerst zonder gezag aan te vinken, dan goed', async () => {
       await visit(ouder, `/scholen/${DEMO_VESTIGING}`);
       await expectNavigation(ouder, () => ouder.getByRole('link', { name: 'Uw kind aanmelden bij deze school' }).click());
-      assert.equal(path(ouder), `/scholen/${DEMO_VESTIGING}/aanmelden`);
+      assert.equal(pathname(ouder), `/scholen/${DEMO_VESTIGING}/aanmelden`);
       assert.equal(await h1(ouder), `Uw kind aanmelden bij ${demoSchool}`);
       await ouder.getByLabel('Voornaam', { exact: true }).fill(KIND.voornaam);
       await ouder.getByLabel('Achternaam', { exact: true }).fill(KIND.achternaam);
@@ -198,7 +168,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
 
       await gezag.check();
       await expectNavigation(ouder, () => ouder.getByRole('button', { name: 'Aanmelding versturen' }).click());
-      assert.equal(path(ouder), `/scholen/${DEMO_VESTIGING}/aanmelden/ontvangen`);
+      assert.equal(pathname(ouder), `/scholen/${DEMO_VESTIGING}/aanmelden/ontvangen`);
       assert.equal(await h1(ouder), 'Uw aanmelding is ontvangen');
       const tekst = await mainText(ouder);
       assert.ok(tekst.includes(`${demoSchool} heeft uw aanmelding`), tekst);
@@ -225,7 +195,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
       const geldt = beoordeling.getByRole('group', { name: 'Geldt de zorgplicht?' }).getByRole('radio', { name: /^Ja, de zorgplicht geldt/ });
       assert.equal(await geldt.isChecked(), true, '"de zorgplicht geldt" is niet vooraf gekozen');
       await expectNavigation(ib, () => beoordeling.getByRole('button', { name: 'Beoordeling opslaan' }).click());
-      assert.equal(path(ib), aanmelding);
+      assert.equal(pathname(ib), aanmelding);
       await flash(ib, 'De beoordeling is opgeslagen.');
       tekst = await mainText(ib);
       assert.ok(tekst.includes('het kind heeft extra ondersteuning nodig'), tekst);
@@ -245,7 +215,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
       await select.selectOption(ander.code);
       await vragen.getByLabel('Wat moet die school weten?').fill(VRAAG);
       await expectNavigation(ib, () => vragen.getByRole('button', { name: 'Verzoek versturen' }).click());
-      assert.equal(path(ib), aanmelding);
+      assert.equal(pathname(ib), aanmelding);
       await flash(ib, 'Het verzoek is verstuurd. De andere school ziet het in Passend.');
       const rij = ib.getByRole('table', { name: 'Gevraagde scholen' }).locator('tbody tr').filter({ hasText: ander.naam });
       assert.equal(await rij.count(), 1, `${ander.naam} staat niet bij de gevraagde scholen`);
@@ -260,7 +230,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
       await datum.fill(verlengdTot);
       await ib.getByLabel('Waarom heeft de school meer tijd nodig?').fill('Wij wachten op het verslag van de logopedist van de peuterspeelzaal.');
       await expectNavigation(ib, () => ib.getByRole('button', { name: 'Termijn verlengen' }).click());
-      assert.equal(path(ib), `${aanmelding}/brief/verlenging`);
+      assert.equal(pathname(ib), `${aanmelding}/brief/verlenging`);
       await flash(ib, 'De termijn is verlengd. Druk de brief af voor de ouders.');
       assert.equal(await h1(ib), `Verlenging van de termijn voor de aanmelding van ${KIND_NAAM}`);
       tekst = await mainText(ib);
@@ -286,14 +256,14 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
       await loginStaff(anderIb, ANDER_IB.email);
       await viaMenu(anderIb, 'Aanmeldingen');
       await expectNavigation(anderIb, () => anderIb.getByRole('link', { name: 'Verzoeken om plaatsing van andere scholen' }).click());
-      assert.equal(path(anderIb), '/plaatsingsverzoeken');
+      assert.equal(pathname(anderIb), '/plaatsingsverzoeken');
       const rij = anderIb.getByRole('table').locator('tbody tr').filter({ hasText: KIND_NAAM });
       assert.equal(await rij.count(), 1, 'het verzoek staat niet in de lijst van de andere school');
       const rijTekst = (await rij.textContent()) ?? '';
       assert.ok(rijTekst.includes(demoSchool) && rijTekst.includes('Nog geen antwoord'), rijTekst);
       await screenshot(anderIb, 'journey2-320-plaatsingsverzoeken');
       await expectNavigation(anderIb, () => rij.getByRole('link', { name: KIND_NAAM }).click());
-      verzoek = path(anderIb);
+      verzoek = pathname(anderIb);
       assert.match(verzoek, /^\/plaatsingsverzoeken\/[0-9a-f-]{36}$/);
       assert.equal(await h1(anderIb), `Verzoek om plaatsing: ${KIND_NAAM}`);
       let tekst = await mainText(anderIb);
@@ -307,7 +277,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
         await form.getByRole('group', { name: 'Wat is uw antwoord?' }).getByRole('radio', { name: label }).check();
         await form.getByLabel('Toelichting (bij nee: waarom)').fill(toelichting);
         await expectNavigation(anderIb, () => form.getByRole('button', { name: 'Antwoord opslaan' }).click());
-        assert.equal(path(anderIb), verzoek);
+        assert.equal(pathname(anderIb), verzoek);
         await flash(anderIb, 'Uw antwoord is opgeslagen. De andere school ziet het in Passend.');
       };
       await antwoord('Wij denken erover na (dat is nog geen ja)', 'Wij kijken of er in groep 1 plek is.');
@@ -333,7 +303,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
       await openAanmelding(ib, KIND_NAAM);
       assert.ok((await mainText(ib)).includes(`${ander.naam} wil het kind toelaten.`), 'de pagina zegt niet dat de andere school het kind toelaat');
       await weigerPoging(ib, WEIGERING, 200);
-      assert.equal(path(ib), `${aanmelding}/brief/besluit`);
+      assert.equal(pathname(ib), `${aanmelding}/brief/besluit`);
       await flash(ib, 'Het besluit is opgeslagen. Druk de brief af voor de ouders.');
       assert.equal(await h1(ib), `Besluit over de aanmelding van ${KIND_NAAM}`);
       tekst = await mainText(ib);
@@ -365,7 +335,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
       await visit(ouder, new URL(link).pathname);
       assert.equal(await h1(ouder), 'Uitnodiging aannemen');
       await expectNavigation(ouder, () => ouder.getByRole('button', { name: 'Uitnodiging aannemen' }).click());
-      assert.equal(path(ouder), '/inloggen/code');
+      assert.equal(pathname(ouder), '/inloggen/code');
       await flash(ouder, 'De uitnodiging is aangenomen. Vraag nu een code aan om in te loggen.');
 
       await ouder.getByLabel('E-mailadres', { exact: true }).fill(OUDER_NIEUW.email);
@@ -379,7 +349,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
       }
       await ouder.getByLabel('Code', { exact: true }).fill(code);
       await expectNavigation(ouder, () => ouder.getByRole('button', { name: 'Inloggen', exact: true }).click());
-      assert.equal(path(ouder), '/');
+      assert.equal(pathname(ouder), '/');
       assert.equal(await h1(ouder), `Welkom, ${OUDER_NIEUW.naam}`);
 
       assert.equal(await openAanmelding(ouder, KIND_NAAM), aanmelding);
@@ -400,7 +370,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
       assert.equal(await ouder.locator('main form').count(), 0, 'de ouder ziet formulieren van de school');
       await screenshot(ouder, 'journey2-320-ouder-aanmelding');
       await expectNavigation(ouder, () => ouder.getByRole('link', { name: 'Brief over het besluit' }).click());
-      assert.equal(path(ouder), `${aanmelding}/brief/besluit`);
+      assert.equal(pathname(ouder), `${aanmelding}/brief/besluit`);
       assert.equal(await h1(ouder), `Besluit over de aanmelding van ${KIND_NAAM}`);
       assert.ok((await mainText(ouder)).includes(`${ander.naam} heeft bevestigd dat uw kind daar welkom is`));
       await screenshot(ouder, 'journey2-320-ouder-besluitbrief');
@@ -411,56 +381,15 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
   // Part 2: axe on every new page, per role and per state of the clock; forms with errors; keyboard order
   // -------------------------------------------------------------------------------------------------------------
   describe('toegankelijkheid (axe, 320 px, toetsenbord)', () => {
-    /**
-     * Ids are unique (axe 4.13 no longer checks this, but a duplicate id gives a second field the first one's
-     * label and breaks the error summary's links) and every label points at an element.
-     */
-    async function assertUniqueIds(page: Page, label: string): Promise<void> {
-      const r = await page.evaluate(() => {
-        const seen = new Map<string, number>();
-        for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
-        const dubbel = [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} (${n}×)`);
-        const los = [...document.querySelectorAll('label[for]')].filter((l) => !document.getElementById(l.getAttribute('for')!)).map((l) => l.getAttribute('for'));
-        return { dubbel, los };
-      });
-      assert.deepEqual(r.dubbel, [], `${label}: dubbele id's (het tweede veld krijgt het label van het eerste)`);
-      assert.deepEqual(r.los, [], `${label}: labels die naar niets wijzen`);
-    }
-
-    /** The page now open: its h1, axe and reflow, then unique ids. */
+    /** The page now open: {@link checkOpenPage}, and unique ids as on every page of this journey. */
     async function checkHere(page: Page, label: string, heading: string | RegExp): Promise<void> {
-      const title = await h1(page);
-      if (typeof heading === 'string') assert.equal(title, heading, `${label}: kop`);
-      else assert.match(title, heading, `${label}: kop`);
-      await checkPage(page, label);
+      await checkOpenPage(page, label, heading);
       await assertUniqueIds(page, label);
     }
 
-    /** The page after a failed form: "Fout: " title, focused summary, every link tied to its field, axe, reflow, ids. */
-    async function checkErrorPage(page: Page, label: string, expected: string[]): Promise<void> {
-      const title = await page.title();
-      assert.ok(title.startsWith('Fout: '), `${label}: titel "${title}" begint niet met "Fout: "`);
-      const summary = page.locator('.passend-error-summary');
-      assert.equal(await summary.count(), 1, `${label}: geen foutsamenvatting`);
-      assert.ok(await summary.evaluate((el) => el === document.activeElement), `${label}: de foutsamenvatting krijgt geen focus`);
-      const links = await summaryLinks(page);
-      assert.deepEqual(links.map((l) => l.text).sort(), [...expected].sort(), `${label}: de meldingen`);
-      for (const { href, text } of links) {
-        const field = page.locator(href);
-        assert.equal(await field.count(), 1, `${label}: de link ${href} in de foutsamenvatting wijst naar niets`);
-        const state = await field.evaluate((el, message) => {
-          const holders: Element[] = [el];
-          const fieldset = el.closest('fieldset');
-          if (fieldset) holders.push(fieldset);
-          const described = holders.flatMap((x) => (x.getAttribute('aria-describedby') ?? '').split(/\s+/)).filter(Boolean)
-            .map((id) => document.getElementById(id)?.textContent ?? '');
-          const needsInvalid = el.matches('input:not([type=radio]), select, textarea');
-          return { tied: described.some((t) => t.includes(message)), invalidOk: !needsInvalid || el.getAttribute('aria-invalid') === 'true' };
-        }, text);
-        assert.ok(state.tied, `${label}: de melding "${text}" hoort niet (aria-describedby) bij ${href}`);
-        assert.ok(state.invalidOk, `${label}: ${href} heeft geen aria-invalid="true"`);
-      }
-      await checkPage(page, label);
+    /** The page after a failed form: {@link checkErrorPage} with the expected messages, then unique ids. */
+    async function checkErrorHere(page: Page, label: string, expected: string[]): Promise<void> {
+      await checkErrorPage(page, label, expected);
       await assertUniqueIds(page, label);
     }
 
@@ -551,12 +480,12 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
         await t.test('intrekken: de bevestigingspagina (zonder in te trekken)', async () => {
           const pad = await openAanmelding(page, 'Mila Verhoeven');
           await expectNavigation(page, () => page.getByRole('link', { name: 'De ouders trekken de aanmelding in' }).click());
-          assert.equal(path(page), `${pad}/intrekken`);
+          assert.equal(pathname(page), `${pad}/intrekken`);
           await checkHere(page, '/aanmeldingen/:id/intrekken', 'Aanmelding van Mila Verhoeven intrekken');
           await expectNavigation(page, () => page.getByRole('button', { name: 'Ja, aanmelding intrekken' }).click(), 422);
-          await checkErrorPage(page, '/aanmeldingen/:id/intrekken (geen reden)', ['Schrijf kort op waarom (bijvoorbeeld: kind gaat naar een andere school).']);
+          await checkErrorHere(page, '/aanmeldingen/:id/intrekken (geen reden)', ['Schrijf kort op waarom (bijvoorbeeld: kind gaat naar een andere school).']);
           await expectNavigation(page, () => page.getByRole('link', { name: 'Nee, terug naar de aanmelding' }).click());
-          assert.equal(path(page), pad);
+          assert.equal(pathname(page), pad);
           assert.match(await mainText(page), /Status\s*Ontvangen/, 'de aanmelding is toch ingetrokken');
         });
 
@@ -567,7 +496,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
           await veld.fill(addDays(max, 1));
           await page.getByLabel('Waarom heeft de school meer tijd nodig?').fill('Wij wachten op het verslag van de logopedist.');
           await expectNavigation(page, () => page.getByRole('button', { name: 'Termijn verlengen' }).click(), 422);
-          await checkErrorPage(page, '/aanmeldingen/:id/verlengen (te laat)', [`U mag de termijn met hoogstens 4 weken verlengen: uiterlijk tot ${max}.`]);
+          await checkErrorHere(page, '/aanmeldingen/:id/verlengen (te laat)', [`U mag de termijn met hoogstens 4 weken verlengen: uiterlijk tot ${max}.`]);
           assert.equal(await page.getByLabel('Nieuwe termijn').inputValue(), addDays(max, 1), 'de datum is niet bewaard');
           await screenshot(page, 'journey2-verlengen-fout');
         });
@@ -575,20 +504,20 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
         await t.test('andere school vragen zonder keuze en zonder tekst (422)', async () => {
           await openAanmelding(page, 'Mila Verhoeven');
           await expectNavigation(page, () => page.getByRole('button', { name: 'Verzoek versturen' }).click(), 422);
-          await checkErrorPage(page, '/aanmeldingen/:id/plaatsingsverzoeken (leeg)', ['Kies de school die u wilt vragen.']);
+          await checkErrorHere(page, '/aanmeldingen/:id/plaatsingsverzoeken (leeg)', ['Kies de school die u wilt vragen.']);
         });
 
         await t.test('advies vragen zonder vraag (422)', async () => {
           await openAanmelding(page, 'Mila Verhoeven');
           const form = page.getByRole('form', { name: 'Advies vragen' });
           await expectNavigation(page, () => form.getByRole('button', { name: 'Advies vragen' }).click(), 422);
-          await checkErrorPage(page, '/aanmeldingen/:id/advies (leeg)', ['Schrijf uw vraag aan het samenwerkingsverband op.']);
+          await checkErrorHere(page, '/aanmeldingen/:id/advies (leeg)', ['Schrijf uw vraag aan het samenwerkingsverband op.']);
         });
 
         await t.test('weigeren terwijl de zorgplicht geldt en niemand ja zei (422)', async () => {
           await openAanmelding(page, 'Daan van Leeuwen');
           await weigerPoging(page, 'Wij denken dat een andere school beter past.', 422);
-          await checkErrorPage(page, '/aanmeldingen/:id/besluit (zorgplicht)', [GEBLOKKEERD]);
+          await checkErrorHere(page, '/aanmeldingen/:id/besluit (zorgplicht)', [GEBLOKKEERD]);
         });
 
         await t.test('toetsenbord: Tab bereikt elk formulierveld van de aanmelding in volgorde', async () => {
@@ -605,7 +534,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
           const [res] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Termijn verlengen' }).click()]);
           const fout = res?.status() === 422 ? (await summaryLinks(page)).map((l) => l.text).join(' | ') : '';
           assert.equal(res?.status(), 200, `het datumveld staat ${min} toe (min), maar de school krijgt: ${fout}`);
-          assert.match(path(page), /\/brief\/verlenging$/);
+          assert.match(pathname(page), /\/brief\/verlenging$/);
         });
 
         await t.test('de brieven: verlenging en besluit', async () => {
@@ -626,7 +555,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
           await checkHere(page, '/plaatsingsverzoeken/:id', 'Verzoek om plaatsing: Amir Haddou');
           await screenshot(page, 'journey2-verzoek-amir');
           await expectNavigation(page, () => page.getByRole('button', { name: 'Antwoord opslaan' }).click(), 422);
-          await checkErrorPage(page, '/plaatsingsverzoeken/:id/antwoord (geen keuze)', ['Kies uw antwoord.']);
+          await checkErrorHere(page, '/plaatsingsverzoeken/:id/antwoord (geen keuze)', ['Kies uw antwoord.']);
         });
       } finally {
         await ctx.close();
@@ -674,7 +603,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
           assert.equal(await page.getByRole('form', { name: 'Besluit nemen' }).count(), 0, 'het SWV besluit niet voor de school');
           await checkHere(page, '/aanmeldingen/:id (SWV, advies open)', 'Aanmelding van Daan van Leeuwen');
           await expectNavigation(page, () => page.getByRole('form', { name: 'Advies geven' }).getByRole('button', { name: 'Advies opslaan' }).click(), 422);
-          await checkErrorPage(page, '/aanmeldingen/:id/advies/:id (leeg)', ['Schrijf het advies op.']);
+          await checkErrorHere(page, '/aanmeldingen/:id/advies/:id (leeg)', ['Schrijf het advies op.']);
         });
       } finally {
         await ctx.close();
@@ -720,7 +649,7 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
           assert.ok(n >= 6, `verwacht minstens 6 fouten (voornaam, achternaam, keus, ondersteuning, naam, e-mail, gezag), kreeg ${n}`);
           const teksten = (await summaryLinks(page)).map((l) => l.text);
           assert.ok(teksten.includes(GEEN_GEZAG), `geen melding over het gezag bij een leeg formulier: ${teksten.join(' | ')}`);
-          await checkErrorPage(page, '/scholen/:code/aanmelden (leeg)', (await summaryLinks(page)).map((l) => l.text));
+          await checkErrorHere(page, '/scholen/:code/aanmelden (leeg)', (await summaryLinks(page)).map((l) => l.text));
           await screenshot(page, 'journey2-formulier-fouten');
         });
         await t.test('te jong (422: de regel van de leeftijd)', async () => {
@@ -737,12 +666,12 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
           const links = await summaryLinks(page);
           assert.equal(links.length, 1, `één fout verwacht: ${JSON.stringify(links)}`);
           assert.match(links[0]!.text, /^U kunt uw kind aanmelden vanaf .+\. Dan is uw kind 3 jaar\.$/);
-          await checkErrorPage(page, '/scholen/:code/aanmelden (te jong)', [links[0]!.text]);
+          await checkErrorHere(page, '/scholen/:code/aanmelden (te jong)', [links[0]!.text]);
         });
         await t.test('de bevestiging', async () => {
           await page.getByLabel('Geboortedatum', { exact: true }).fill(addDays(vandaag, -4 * 365));
           await expectNavigation(page, () => page.getByRole('button', { name: 'Aanmelding versturen' }).click());
-          assert.equal(path(page), `/scholen/${DEMO_VESTIGING}/aanmelden/ontvangen`);
+          assert.equal(pathname(page), `/scholen/${DEMO_VESTIGING}/aanmelden/ontvangen`);
           await checkHere(page, '/scholen/:code/aanmelden/ontvangen', 'Uw aanmelding is ontvangen');
           assert.ok((await mainText(page)).includes(`De school beslist uiterlijk op ${formatDutch(beslistermijn(vandaag))}`));
         });

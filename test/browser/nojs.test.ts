@@ -11,8 +11,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
-  chromiumSkipReason, demoLogin, expectNavigation, freshTotp, logout, readLoginCode, screenshot, startHarness,
-  visit, type Harness,
+  chromiumSkipReason, demoLogin, expectNavigation, flash, freshTotp, h1, logout, menu, pathname, readLoginCode, screenshot, startHarness,
+  viaMenu, visit, type Harness,
 } from './support.js';
 import { DEMO_WACHTWOORD } from '../../src/demo/logins.js';
 
@@ -23,27 +23,6 @@ const SCHOOLLEIDER = 'directie@school.passend.test';
 const NIEUWE_OUDER = { naam: 'Robin Bakkerus', email: 'robin.bakkerus@gezin.passend.test' };
 const LEERLING = { voornaam: 'Sterre', tussenvoegsel: 'van der', achternaam: 'Zonderscript', geboortedatum: '2017-05-14' };
 const LEERLING_NAAM = `${LEERLING.voornaam} ${LEERLING.tussenvoegsel} ${LEERLING.achternaam}`;
-
-function menu(page: Page) {
-  return page.getByRole('navigation', { name: 'Hoofdmenu' });
-}
-
-async function viaMenu(page: Page, label: string): Promise<void> {
-  await expectNavigation(page, () => menu(page).getByRole('link', { name: label, exact: true }).click());
-}
-
-async function h1(page: Page): Promise<string> {
-  return ((await page.locator('h1').first().textContent()) ?? '').trim();
-}
-
-function path(page: Page): string {
-  return new URL(page.url()).pathname;
-}
-
-async function flash(page: Page, text: string): Promise<void> {
-  const found = await page.getByRole('status').filter({ hasText: text }).count();
-  assert.equal(found, 1, `de melding "${text}" ontbreekt`);
-}
 
 describe('zonder JavaScript (320 px breed)', { skip }, () => {
   let h: Harness;
@@ -66,14 +45,14 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
   test('medewerker logt in met wachtwoord en code uit de app', async () => {
     await visit(page, '/');
     await expectNavigation(page, () => page.locator('header').getByRole('link', { name: 'Inloggen', exact: true }).click());
-    assert.equal(path(page), '/inloggen');
+    assert.equal(pathname(page), '/inloggen');
     await page.getByLabel('E-mailadres', { exact: true }).fill(IB);
     await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_WACHTWOORD);
     await expectNavigation(page, () => page.getByRole('button', { name: 'Inloggen', exact: true }).click());
-    assert.equal(path(page), '/mfa');
+    assert.equal(pathname(page), '/mfa');
     await page.getByLabel('Code', { exact: true }).fill(await freshTotp(IB));
     await expectNavigation(page, () => page.getByRole('button', { name: 'Bevestigen' }).click());
-    assert.equal(path(page), '/');
+    assert.equal(pathname(page), '/');
     assert.equal(await h1(page), `Welkom, ${demoLogin(IB).naam}`);
     const cookies = (await ctx.cookies()).map((c) => c.name);
     assert.ok(cookies.includes('__Host-passend'), `geen sessiecookie __Host-passend, wel: ${cookies.join(', ')}`);
@@ -81,7 +60,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
 
   test('ziet de leerlingen en opent een dossier', async () => {
     await viaMenu(page, 'Leerlingen');
-    assert.equal(path(page), '/leerlingen');
+    assert.equal(pathname(page), '/leerlingen');
     assert.equal(await menu(page).getByRole('link', { name: 'Leerlingen', exact: true }).getAttribute('aria-current'), 'page');
     const rows = page.locator('main table tbody tr');
     assert.ok((await rows.count()) > 10, 'de lijst met leerlingen is (bijna) leeg');
@@ -89,7 +68,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
     const link = rows.nth(2).getByRole('link');
     const naam = ((await link.textContent()) ?? '').trim();
     await expectNavigation(page, () => link.click());
-    assert.match(path(page), /^\/leerlingen\/[0-9a-f-]{36}$/);
+    assert.match(pathname(page), /^\/leerlingen\/[0-9a-f-]{36}$/);
     assert.equal(await h1(page), naam);
     assert.equal(await page.getByRole('table', { name: 'Inschrijvingen' }).count(), 1);
   });
@@ -106,7 +85,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
   test('voegt een leerling toe: eerst met een fout, dan verbeterd', async () => {
     await viaMenu(page, 'Leerlingen');
     await expectNavigation(page, () => page.getByRole('link', { name: 'Leerling toevoegen' }).click());
-    assert.equal(path(page), '/leerlingen/nieuw');
+    assert.equal(pathname(page), '/leerlingen/nieuw');
     await page.getByLabel('Voornaam', { exact: true }).fill(LEERLING.voornaam);
     await page.getByLabel('Tussenvoegsel (als die er is)').fill(LEERLING.tussenvoegsel);
     await page.getByLabel('Achternaam', { exact: true }).fill(LEERLING.achternaam);
@@ -138,8 +117,8 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
 
     await veld.fill('3701');
     await expectNavigation(page, () => page.getByRole('button', { name: 'Leerling opslaan' }).click());
-    assert.match(path(page), /^\/leerlingen\/[0-9a-f-]{36}$/);
-    dossierPath = path(page);
+    assert.match(pathname(page), /^\/leerlingen\/[0-9a-f-]{36}$/);
+    dossierPath = pathname(page);
     assert.equal(await h1(page), LEERLING_NAAM);
     assert.ok(!(await page.title()).startsWith('Fout: '));
     await flash(page, 'De leerling is opgeslagen.');
@@ -156,7 +135,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
     await form.getByRole('group', { name: 'Heeft deze ouder gezag?' }).getByLabel('Ja', { exact: true }).check();
     assert.equal(await form.getByLabel('Stuur een uitnodiging om het dossier in Passend te volgen').isChecked(), true);
     await expectNavigation(page, () => form.getByRole('button', { name: 'Toevoegen' }).click());
-    assert.equal(path(page), dossierPath);
+    assert.equal(pathname(page), dossierPath);
     await flash(page, 'De ouder is toegevoegd en krijgt een uitnodiging per e-mail.');
     const row = page.getByRole('table', { name: 'Ouders en verzorgers' }).locator('tbody tr').filter({ hasText: NIEUWE_OUDER.naam });
     assert.equal(await row.count(), 1, 'de ouder staat niet in de tabel');
@@ -167,7 +146,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
   test('logt uit via de knop in de kop', async () => {
     await logout(page);
     await visit(page, dossierPath); // a pupil file now asks for a login
-    assert.equal(path(page), '/inloggen');
+    assert.equal(pathname(page), '/inloggen');
   });
 
   test('de ouder neemt de uitnodiging aan uit de demo-mailbox', async () => {
@@ -185,7 +164,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
     await visit(page, uitnodiging);
     assert.equal(await h1(page), 'Uitnodiging aannemen');
     await expectNavigation(page, () => page.getByRole('button', { name: 'Uitnodiging aannemen' }).click());
-    assert.equal(path(page), '/inloggen/code');
+    assert.equal(pathname(page), '/inloggen/code');
     await flash(page, 'De uitnodiging is aangenomen. Vraag nu een code aan om in te loggen.');
   });
 
@@ -203,14 +182,14 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
     }
     await page.getByLabel('Code', { exact: true }).fill(code);
     await expectNavigation(page, () => page.getByRole('button', { name: 'Inloggen', exact: true }).click());
-    assert.equal(path(page), '/');
+    assert.equal(pathname(page), '/');
     assert.equal(await h1(page), `Welkom, ${NIEUWE_OUDER.naam}`);
 
     await viaMenu(page, 'Mijn kinderen');
     const row = page.getByRole('table', { name: 'Mijn kinderen' }).locator('tbody tr').filter({ hasText: LEERLING_NAAM });
     assert.equal(await row.count(), 1, 'het kind staat niet bij Mijn kinderen');
     await expectNavigation(page, () => row.getByRole('link', { name: 'Bekijk het dossier' }).click());
-    assert.equal(path(page), dossierPath);
+    assert.equal(pathname(page), dossierPath);
     assert.equal(await h1(page), LEERLING_NAAM);
     assert.equal(await page.getByRole('link', { name: 'Gegevens wijzigen' }).count(), 0, 'een ouder mag niet wijzigen');
     await screenshot(page, 'nojs-320-ouder-dossier');
@@ -246,7 +225,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
       await vinkjes.nth(i).check();
     }
     await expectNavigation(page, () => passend.getByRole('button', { name: 'Vergelijk de aangevinkte scholen' }).click());
-    assert.equal(path(page), '/scholen/vergelijken');
+    assert.equal(pathname(page), '/scholen/vergelijken');
     assert.equal(await h1(page), 'Scholen vergelijken');
     const tabel = page.getByRole('table');
     assert.equal(await tabel.count(), 1);
@@ -258,7 +237,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
 
     // Back to the same results, with both schools still ticked.
     await expectNavigation(page, () => page.getByRole('link', { name: 'Terug naar uw zoekresultaten' }).click());
-    assert.equal(path(page), '/scholen/zoeken');
+    assert.equal(pathname(page), '/scholen/zoeken');
     assert.equal(await page.getByLabel('Postcode', { exact: true }).inputValue(), '3701');
     const terug = page.getByRole('region', { name: /^Scholen die passen/ }).getByRole('checkbox', { name: /^Vergelijk / });
     assert.equal(await terug.nth(0).isChecked(), true, 'het vinkje bij de eerste school is weg');
@@ -275,12 +254,12 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
       await expectNavigation(p, () => p.getByRole('button', { name: 'Inloggen', exact: true }).click());
       await p.getByLabel('Code', { exact: true }).fill(await freshTotp(SCHOOLLEIDER));
       await expectNavigation(p, () => p.getByRole('button', { name: 'Bevestigen' }).click());
-      await expectNavigation(p, () => menu(p).getByRole('link', { name: 'Ondersteuningsaanbod', exact: true }).click());
-      assert.equal(path(p), '/aanbod');
+      await viaMenu(p, 'Ondersteuningsaanbod');
+      assert.equal(pathname(p), '/aanbod');
       // The demo school has last year's offer only: start this year's as a copy.
       assert.equal(await p.getByRole('radio', { name: 'Met een kopie van de laatste versie' }).isChecked(), true);
       await expectNavigation(p, () => p.getByRole('button', { name: 'Nieuwe versie maken' }).click());
-      const versiePad = path(p);
+      const versiePad = pathname(p);
       assert.match(versiePad, /^\/aanbod\/versie\/[0-9a-f-]{36}$/);
       // A change in a collapsed domain section (native <details>, no script needed) and a save.
       await p.locator('summary', { hasText: 'Gedrag' }).click();
@@ -294,7 +273,7 @@ describe('zonder JavaScript (320 px breed)', { skip }, () => {
       await p.getByRole('radio', { name: 'Positief advies', exact: true }).check();
       await p.getByLabel('Datum van het advies').fill('2026-06-10');
       await expectNavigation(p, () => p.getByRole('button', { name: 'Vaststellen en publiceren' }).click());
-      assert.match(path(p), /^\/scholen\/08LE00\/aanbod\/\d{4}-\d{4}\/1$/);
+      assert.match(pathname(p), /^\/scholen\/08LE00\/aanbod\/\d{4}-\d{4}\/1$/);
       await flash(p, 'Het aanbod is vastgesteld');
       assert.match((await p.locator('main').textContent()) ?? '', /Een vaste plek om tot rust te komen/);
       await screenshot(p, 'nojs-320-aanbod-vastgesteld');

@@ -1,64 +1,23 @@
 /**
  * Accessibility of the schorsing and verwijdering pages in a real browser, in the style of a11y.test.ts: axe (WCAG
  * 2.0/2.1 A and AA) reports nothing, no sideways scrolling at 320 px, and failed forms say "Fout: " in the title,
- * move focus to the error summary and link every message to its field. The flows go through the real forms from
+ * move focus to the error summary and link every message to its field, marked invalid (the checks are in
+ * support.ts, shared with a11y.test.ts and journey2.test.ts). The flows go through the real forms from
  * the demo pupil's file: a suspension of two days with its inspectie task, the report, the letter and withdrawing;
  * a proposal to remove, the hearing, the willing school, the definitive decision and its letter; the overview for
  * the school and (read only) for the SWV.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import type { Page } from 'playwright-core';
+import { after, before, describe, test } from 'node:test';
 import { addDays, civilDateAt } from '../../src/platform/civil-date.js';
-import { chromiumSkipReason, checkPage, expectNavigation, loginStaff, screenshot, startHarness, visit, type Harness } from './support.js';
+import {
+  chromiumSkipReason, checkErrorPage, checkPage, checkUrl, expectNavigation, h1, loginStaff, screenshot, startHarness, visit, type Harness,
+} from './support.js';
 
 const skip = chromiumSkipReason();
 
 const IB = 'ib@school.passend.test';
 const DIRECTEUR = 'directeur@swv.passend.test';
-
-async function h1(page: Page): Promise<string> {
-  return ((await page.locator('h1').first().textContent()) ?? '').trim();
-}
-
-/** Opens a page, checks status, address and h1 (a redirect cannot pass), then axe and reflow. */
-async function checkPageAt(page: Page, url: string, heading: string | RegExp, status = 200): Promise<void> {
-  await visit(page, url, status);
-  assert.equal(new URL(page.url()).pathname, new URL(url, 'http://x').pathname, `${url} werd doorgestuurd naar ${page.url()}`);
-  const title = await h1(page);
-  if (typeof heading === 'string') assert.equal(title, heading, `${url}: kop`);
-  else assert.match(title, heading, `${url}: kop`);
-  await checkPage(page, url);
-}
-
-function checkUrl(t: TestContext, page: Page, url: string, heading: string | RegExp, status = 200): Promise<void> {
-  return t.test(`${url} (${status})`, () => checkPageAt(page, url, heading, status));
-}
-
-/** The page after a failed form (status checked by the caller): title, focus, summary links tied to their fields, axe. */
-async function checkErrorPage(page: Page, label: string, expectedErrors: number): Promise<void> {
-  const title = await page.title();
-  assert.ok(title.startsWith('Fout: '), `${label}: titel "${title}" begint niet met "Fout: "`);
-  const summary = page.locator('.passend-error-summary');
-  assert.equal(await summary.count(), 1, `${label}: geen foutsamenvatting`);
-  assert.ok(await summary.evaluate((el) => el === document.activeElement), `${label}: de foutsamenvatting krijgt geen focus`);
-  const links = await summary.locator('a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').trim() })));
-  assert.equal(links.length, expectedErrors, `${label}: ${links.length} fouten in de samenvatting, verwacht ${expectedErrors}`);
-  for (const { href, text } of links) {
-    const field = page.locator(href);
-    assert.equal(await field.count(), 1, `${label}: de link ${href} in de foutsamenvatting wijst naar niets`);
-    // The message is tied to the field, or for a radio group to its fieldset (aria-describedby).
-    const tied = await field.evaluate((el, message) => {
-      const holders: Element[] = [el];
-      const fieldset = el.closest('fieldset');
-      if (fieldset) holders.push(fieldset);
-      return holders.flatMap((x) => (x.getAttribute('aria-describedby') ?? '').split(/\s+/)).filter(Boolean)
-        .some((id) => (document.getElementById(id)?.textContent ?? '').includes(message));
-    }, text);
-    assert.ok(tied, `${label}: de melding "${text}" hoort niet (aria-describedby) bij ${href}`);
-  }
-  await checkPage(page, label);
-}
 
 describe('toegankelijkheid: schorsing en verwijdering', { skip }, () => {
   let h: Harness;

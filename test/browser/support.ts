@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { TestContext } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -319,6 +320,45 @@ export async function logout(page: Page): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Reading the page: locators only, so these work with JavaScript off too (nojs.test.ts, journey2 part 1)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The text of the page's first h1, trimmed. */
+export async function h1(page: Page): Promise<string> {
+  return ((await page.locator('h1').first().textContent()) ?? '').trim();
+}
+
+/** The path of the page's address, without query or fragment. */
+export function pathname(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+/** Asserts that the page shows the flash message `text` (role status) exactly once. */
+export async function flash(page: Page, text: string): Promise<void> {
+  assert.equal(await page.getByRole('status').filter({ hasText: text }).count(), 1, `de melding "${text}" ontbreekt`);
+}
+
+/** The header menu. */
+export function menu(page: Page) {
+  return page.getByRole('navigation', { name: 'Hoofdmenu' });
+}
+
+/** Follows a link of the header menu by its exact text, as a user does (no typed addresses). */
+export async function viaMenu(page: Page, label: string): Promise<void> {
+  await expectNavigation(page, () => menu(page).getByRole('link', { name: label, exact: true }).click());
+}
+
+/** The links in the error summary (text and target), in page order. */
+export async function summaryLinks(page: Page): Promise<{ text: string; href: string }[]> {
+  const links = page.locator('.passend-error-summary a');
+  const out: { text: string; href: string }[] = [];
+  for (let i = 0; i < (await links.count()); i++) {
+    out.push({ text: ((await links.nth(i).textContent()) ?? '').trim(), href: (await links.nth(i).getAttribute('href')) ?? '' });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Checks
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -361,6 +401,83 @@ export async function assertNoHorizontalScroll(page: Page, label: string): Promi
 export async function checkPage(page: Page, label: string): Promise<void> {
   await assertNoAxeViolations(page, label);
   await assertNoHorizontalScroll(page, label);
+}
+
+/** The page now open: its h1 (exactly `heading`, or matching it), then {@link checkPage}. */
+export async function checkOpenPage(page: Page, label: string, heading: string | RegExp): Promise<void> {
+  const title = await h1(page);
+  if (typeof heading === 'string') assert.equal(title, heading, `${label}: kop`);
+  else assert.match(title, heading, `${label}: kop`);
+  await checkPage(page, label);
+}
+
+/**
+ * Opens a page and checks its status and address (path and query: a redirect to another page cannot pass), then
+ * {@link checkOpenPage}.
+ */
+export async function checkPageAt(page: Page, url: string, heading: string | RegExp, status = 200): Promise<void> {
+  await visit(page, url, status);
+  const want = new URL(url, 'http://x');
+  const got = new URL(page.url());
+  assert.equal(got.pathname + got.search, want.pathname + want.search, `${url} werd doorgestuurd naar ${page.url()}`);
+  await checkOpenPage(page, url, heading);
+}
+
+/** {@link checkPageAt} as a subtest of its own, so one failing page does not hide the others. */
+export function checkUrl(t: TestContext, page: Page, url: string, heading: string | RegExp, status = 200): Promise<void> {
+  return t.test(`${url} (${status})`, () => checkPageAt(page, url, heading, status));
+}
+
+/**
+ * The page after a failed form (its status is checked by the caller): the title starts with "Fout: ", the error
+ * summary has the focus and holds `expected` (how many messages, or their texts in any order); every link points
+ * at one field that carries the message (aria-describedby on the field, or on its fieldset for a radio group), and
+ * every field but a radio button is marked aria-invalid. Then {@link checkPage}.
+ */
+export async function checkErrorPage(page: Page, label: string, expected: number | readonly string[]): Promise<void> {
+  const title = await page.title();
+  assert.ok(title.startsWith('Fout: '), `${label}: titel "${title}" begint niet met "Fout: "`);
+  const summary = page.locator('.passend-error-summary');
+  assert.equal(await summary.count(), 1, `${label}: geen foutsamenvatting`);
+  assert.ok(await summary.evaluate((el) => el === document.activeElement), `${label}: de foutsamenvatting krijgt geen focus`);
+  const links = await summaryLinks(page);
+  if (typeof expected === 'number') assert.equal(links.length, expected, `${label}: ${links.length} fouten in de samenvatting, verwacht ${expected}`);
+  else assert.deepEqual(links.map((l) => l.text).sort(), [...expected].sort(), `${label}: de meldingen`);
+  for (const { href, text } of links) {
+    const field = page.locator(href);
+    assert.equal(await field.count(), 1, `${label}: de link ${href} in de foutsamenvatting wijst naar niets`);
+    const state = await field.evaluate((el, message) => {
+      const holders: Element[] = [el];
+      const fieldset = el.closest('fieldset');
+      if (fieldset) holders.push(fieldset);
+      const described = holders
+        .flatMap((x) => (x.getAttribute('aria-describedby') ?? '').split(/\s+/))
+        .filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent ?? '');
+      // A radio group's state belongs to its fieldset; a single checkbox is a field of its own (CheckboxField).
+      const needsInvalid = el.matches('input:not([type=radio]), select, textarea');
+      return { tied: described.some((t) => t.includes(message)), invalidOk: !needsInvalid || el.getAttribute('aria-invalid') === 'true' };
+    }, text);
+    assert.ok(state.tied, `${label}: de melding "${text}" hoort niet (aria-describedby) bij ${href}`);
+    assert.ok(state.invalidOk, `${label}: ${href} heeft geen aria-invalid="true"`);
+  }
+  await checkPage(page, label);
+}
+
+/**
+ * Ids are unique (axe 4.13 no longer checks this, but a duplicate id gives a second field the first one's label
+ * and breaks the error summary's links) and every label points at an element.
+ */
+export async function assertUniqueIds(page: Page, label: string): Promise<void> {
+  const r = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    const dubbel = [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} (${n}×)`);
+    const los = [...document.querySelectorAll('label[for]')].filter((l) => !document.getElementById(l.getAttribute('for')!)).map((l) => l.getAttribute('for'));
+    return { dubbel, los };
+  });
+  assert.deepEqual(r.dubbel, [], `${label}: dubbele id's (het tweede veld krijgt het label van het eerste)`);
+  assert.deepEqual(r.los, [], `${label}: labels die naar niets wijzen`);
 }
 
 /** Describes the focused element and whether its focus indicator is visible (outline or box-shadow). */

@@ -4,11 +4,10 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/db.js';
 import { buildTenant } from '../support/app.js';
+import { startSmtpServer } from '../support/smtp.js';
 import { recordAudit, verifyAuditChain } from '../../src/platform/audit/audit.js';
 import { enqueueJob, runDueJobs, claimJob } from '../../src/platform/jobs/queue.js';
 import { queueMail, mailJobHandler } from '../../src/platform/mail/outbox.js';
@@ -146,35 +145,20 @@ for (const kind of databaseKinds()) {
     });
 
     it('mail is delivered over SMTP to a real SMTP server', async () => {
-      const received: { to: string; data: string }[] = [];
-      const server = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        onData(stream, session, cb) {
-          let data = '';
-          stream.on('data', (d: Buffer) => { data += d.toString('utf8'); });
-          stream.on('end', () => {
-            received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-            cb();
-          });
-        },
-      });
-      // SMTPServer itself emits no 'listening'; its callback says when the port is open.
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-      const port = (server.server.address() as AddressInfo).port;
+      const smtp = await startSmtpServer();
       try {
         const aan = `smtp-${Date.now()}@test.passend.test`;
         await db.withSystem((tx) => queueMail(tx, { aan, onderwerp: 'Test van Passend', tekst: 'Hallo vanuit de test.' }));
-        const handler = mailJobHandler(db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Passend <noreply@passend.test>' });
+        const handler = mailJobHandler(db, { smtpUrl: smtp.url, from: 'Passend <noreply@passend.test>' });
         await runDueJobs(db, { mail: handler }, 'mailer');
-        const got = received.find((r) => r.to === aan);
+        const got = smtp.received.find((r) => r.to === aan);
         assert.ok(got, 'the SMTP server received the mail');
         assert.match(got!.data, /Subject: Test van Passend/);
         assert.match(got!.data, /Hallo vanuit de test/);
         const [row] = await db.withSystem((tx) => rows<{ status: string }>(tx, sql`select status from mail_bericht where aan = ${aan}`));
         assert.equal(row!.status, 'verzonden');
       } finally {
-        await new Promise<void>((r) => server.close(() => r()));
+        await smtp.close();
       }
     });
   });

@@ -9,11 +9,13 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { databaseKinds } from '../support/db.js';
-import { makeTestApp, buildLeerling, buildTenant, buildUser, login, type Client, type TestContext, type TestTenant } from '../support/app.js';
+import { makeTestApp, buildLeerling, buildTenant, buildUser, loginOpDatum, type Client, type TestContext, type TestTenant } from '../support/app.js';
 import { first } from '../../src/platform/db/client.js';
 import { SCHORSING_ROLLEN } from '../../src/modules/schorsing/rules/toegang.js';
 import { SCHORSING_NAV_ROLLEN } from '../../src/platform/http/render.js';
 
+/** Today in these cases: the dates are fixed. */
+const VANDAAG = new Date('2025-04-10T10:00:00Z');
 const SCHORSING = { van: '2025-04-14', tot: '2025-04-15', reden: 'Sloeg een medeleerling tijdens de pauze.', besluitOp: '2025-04-10', schriftelijkAanOuders: 'ja' };
 
 for (const kind of databaseKinds()) {
@@ -26,14 +28,8 @@ for (const kind of databaseKinds()) {
     const lees = <T,>(q: ReturnType<typeof sql>) => ctx.db.withTenant({ swvId: t.swvId, userId: null }, (tx) => first<T>(tx, q));
     const versie = async (sid: string) => String((await lees<{ versie: number }>(sql`select versie from schorsing where id = ${sid}`))!.versie);
 
-    // The dates are fixed (today 2025-04-10); logging in (TOTP) needs the real time, so the clock moves between.
-    const vast = () => ctx.clock.set(new Date('2025-04-10T10:00:00Z'));
-    const inloggen = async (rol: Parameters<typeof buildUser>[2], opts: Parameters<typeof buildUser>[3] = {}, tenant = t) => {
-      ctx.clock.set(new Date());
-      const c = await login(ctx, await buildUser(ctx.db, tenant, rol, opts));
-      vast();
-      return c;
-    };
+    const inloggen = async (rol: Parameters<typeof buildUser>[2], opts: Parameters<typeof buildUser>[3] = {}, tenant = t) =>
+      loginOpDatum(ctx, await buildUser(ctx.db, tenant, rol, opts), VANDAAG);
 
     before(async () => {
       ctx = await makeTestApp(kind);

@@ -9,9 +9,11 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { databaseKinds } from '../support/db.js';
-import { makeTestApp, buildLeerling, buildTenant, buildUser, login, type Client, type TestContext, type TestTenant } from '../support/app.js';
+import { makeTestApp, buildLeerling, buildTenant, buildUser, loginOpDatum, type Client, type TestContext, type TestTenant } from '../support/app.js';
 import { first } from '../../src/platform/db/client.js';
 
+/** Today in these cases: the dates are fixed. */
+const VANDAAG = new Date('2025-04-10T10:00:00Z');
 const VOORNEMEN = { sector: 'po', leerplichtig: 'ja', voornemenOp: '2025-03-20', reden: 'Herhaald ernstig geweld tegen medeleerlingen.' };
 
 for (const kind of databaseKinds()) {
@@ -23,13 +25,8 @@ for (const kind of databaseKinds()) {
     const rij = (id: string) => lees<{ status: string; besluit_op: string | null; versie: number }>(sql`select status, besluit_op::text, versie from verwijdering where id = ${id}`);
     const versie = async (id: string) => String((await rij(id))!.versie);
 
-    const vast = () => ctx.clock.set(new Date('2025-04-10T10:00:00Z'));
-    const inloggen = async (rol: Parameters<typeof buildUser>[2], opts: Parameters<typeof buildUser>[3] = {}, tenant = t) => {
-      ctx.clock.set(new Date());
-      const c = await login(ctx, await buildUser(ctx.db, tenant, rol, opts));
-      vast();
-      return c;
-    };
+    const inloggen = async (rol: Parameters<typeof buildUser>[2], opts: Parameters<typeof buildUser>[3] = {}, tenant = t) =>
+      loginOpDatum(ctx, await buildUser(ctx.db, tenant, rol, opts), VANDAAG);
     /** A new proposal for a new pupil of the tenant's first school; returns the removal's id. */
     const voornemen = async (form: Record<string, string> = VOORNEMEN, achternaam = 'Verwijdertest') => {
       const leerling = await buildLeerling(ctx.db, t, { achternaam });

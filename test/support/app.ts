@@ -195,3 +195,15 @@ export async function login(ctx: TestContext, user: TestUser): Promise<Client> {
   if (r.status !== 303) throw new Error(`code login failed ${r.status}`);
   return client;
 }
+
+/**
+ * Logs a user in and then sets the test clock to `datum`. Logging in checks a TOTP code against the clock, so it
+ * runs on the real time; tests whose rules need a fixed "today" (legal deadlines, dates in the future) move the
+ * clock there only afterwards.
+ */
+export async function loginOpDatum(ctx: TestContext, user: TestUser, datum: Date): Promise<Client> {
+  ctx.clock.set(new Date());
+  const client = await login(ctx, user);
+  ctx.clock.set(datum);
+  return client;
+}

@@ -8,12 +8,14 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { databaseKinds } from '../support/db.js';
-import { makeTestApp, buildTenant, buildUser, login, type Client, type TestContext, type TestTenant } from '../support/app.js';
+import { makeTestApp, buildTenant, buildUser, loginOpDatum, type Client, type TestContext, type TestTenant } from '../support/app.js';
 import { first } from '../../src/platform/db/client.js';
 import { addDays } from '../../src/platform/civil-date.js';
 import { AANMELDING_ROLLEN } from '../../src/modules/zorgplicht/rules/toegang.js';
 import { AANMELDING_NAV_ROLLEN } from '../../src/platform/http/render.js';
 
+/** Today in these cases (the dates of legal-rules §10). */
+const VANDAAG = new Date('2025-04-10T10:00:00Z');
 const KIND = {
   voornaam: 'Sem', achternaam: 'Aanmeldtest', geboortedatum: '2020-02-03', sector: 'po', ontvangenOp: '2025-03-03',
   isEersteVoorkeur: 'ja', extraOndersteuningVerwacht: 'ja', andereScholen: 'De Regenboog',
@@ -26,15 +28,8 @@ for (const kind of databaseKinds()) {
     let ib: Client;
     let id: string;
     const lees = <T,>(q: ReturnType<typeof sql>) => ctx.db.withTenant({ swvId: t.swvId, userId: null }, (tx) => first<T>(tx, q));
-
-    // The cases use the dates of legal-rules §10; logging in (TOTP) needs the real time, so the clock moves between.
-    const vast = () => ctx.clock.set(new Date('2025-04-10T10:00:00Z'));
-    const aanmelden = async (rol: Parameters<typeof buildUser>[2], opts: Parameters<typeof buildUser>[3] = {}, tenant = t) => {
-      ctx.clock.set(new Date());
-      const c = await login(ctx, await buildUser(ctx.db, tenant, rol, opts));
-      vast();
-      return c;
-    };
+    const aanmelden = async (rol: Parameters<typeof buildUser>[2], opts: Parameters<typeof buildUser>[3] = {}, tenant = t) =>
+      loginOpDatum(ctx, await buildUser(ctx.db, tenant, rol, opts), VANDAAG);
 
     before(async () => {
       ctx = await makeTestApp(kind);

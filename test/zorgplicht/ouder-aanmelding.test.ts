@@ -8,9 +8,11 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { databaseKinds } from '../support/db.js';
-import { makeTestApp, buildTenant, buildUser, login, Client, type TestContext, type TestTenant } from '../support/app.js';
+import { makeTestApp, buildTenant, buildUser, login, loginOpDatum, Client, type TestContext, type TestTenant } from '../support/app.js';
 import { first } from '../../src/platform/db/client.js';
 
+/** Today in these cases: the dates are fixed. */
+const VANDAAG = new Date('2025-04-10T10:00:00Z');
 const FORM = {
   voornaam: 'Lotte', achternaam: 'Onlinetest', geboortedatum: '2021-01-15', woonPc4: '3511', gewensteStartdatum: '2025-08-25',
   andereScholen: '', isEersteVoorkeur: 'ja', extraOndersteuningVerwacht: 'ja', ouderInformatie: 'Lotte is slechtziend.',
@@ -26,7 +28,7 @@ for (const kind of databaseKinds()) {
     before(async () => {
       ctx = await makeTestApp(kind);
       t = await buildTenant(ctx.db);
-      ctx.clock.set(new Date('2025-04-10T10:00:00Z'));
+      ctx.clock.set(VANDAAG);
     });
     after(async () => ctx.db.close());
 
@@ -68,9 +70,7 @@ for (const kind of databaseKinds()) {
       assert.equal(audit!.actor_rol, 'ouder (zonder account)');
 
       // The school sees it in its list, marked as an online application.
-      ctx.clock.set(new Date());
-      const ib = await login(ctx, await buildUser(ctx.db, t, 'intern-begeleider'));
-      ctx.clock.set(new Date('2025-04-10T10:00:00Z'));
+      const ib = await loginOpDatum(ctx, await buildUser(ctx.db, t, 'intern-begeleider'), VANDAAG);
       assert.match((await ib.get(`/aanmeldingen/${a!.id}`)).text, /online door de ouder/);
 
       // The invitation mail: no support information, a link to follow it.

@@ -9,9 +9,11 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { databaseKinds } from '../support/db.js';
-import { makeTestApp, buildTenant, buildUser, linkOuder, login, type Client, type TestContext, type TestTenant } from '../support/app.js';
+import { makeTestApp, buildTenant, buildUser, linkOuder, loginOpDatum, type Client, type TestContext, type TestTenant } from '../support/app.js';
 import { first, rows } from '../../src/platform/db/client.js';
 
+/** Today in these cases: the dates are fixed. */
+const VANDAAG = new Date('2025-04-10T10:00:00Z');
 const KIND = {
   voornaam: 'Noor', achternaam: 'Plaatsingtest', geboortedatum: '2020-02-03', sector: 'po', ontvangenOp: '2025-03-03',
   isEersteVoorkeur: 'ja', extraOndersteuningVerwacht: 'ja', andereScholen: '', ouderInformatie: 'Noor heeft veel moeite met drukte in de klas.',
@@ -26,13 +28,10 @@ for (const kind of databaseKinds()) {
     let id: string;
     const lees = <T,>(q: ReturnType<typeof sql>) => ctx.db.withTenant({ swvId: t.swvId, userId: null }, (tx) => first<T>(tx, q));
     const versie = async (aid: string) => String((await lees<{ versie: number }>(sql`select versie from aanmelding where id = ${aid}`))!.versie);
-    const vast = () => ctx.clock.set(new Date('2025-04-10T10:00:00Z'));
+    /** Also returns the user: a parent must be linked to the pupil (linkOuder). */
     const aanmelden = async (rol: Parameters<typeof buildUser>[2], opts: Parameters<typeof buildUser>[3] = {}, tenant = t) => {
-      ctx.clock.set(new Date());
       const u = await buildUser(ctx.db, tenant, rol, opts);
-      const c = await login(ctx, u);
-      vast();
-      return { c, u };
+      return { c: await loginOpDatum(ctx, u, VANDAAG), u };
     };
     const registreer = async (extra: Record<string, string> = {}) => {
       await ib.get('/aanmeldingen/nieuw');
@@ -142,10 +141,14 @@ for (const kind of databaseKinds()) {
       const adviesId = (await lees<{ id: string }>(sql`select id from aanmelding_advies where aanmelding_id = ${tweede}`))!.id;
       assert.equal((await ib.post(`/aanmeldingen/${tweede}/advies/${adviesId}`, { advies: 'Dit mag de school niet zelf.' })).status, 403);
       const swv = (await aanmelden('swv-medewerker')).c;
+      const overzicht = await swv.get('/aanmeldingen');
+      assert.match(overzicht.text, /Een school vraagt om advies/);
+      assert.match(overzicht.text, new RegExp(`href="/aanmeldingen/${tweede}">Noor Adviestest`));
       await swv.get(`/aanmeldingen/${tweede}`);
       assert.equal((await swv.post(`/aanmeldingen/${tweede}/advies/${adviesId}`, { advies: 'Vraag De Wilg; die heeft een kleine groep.' })).status, 303);
       assert.equal((await swv.post(`/aanmeldingen/${tweede}/advies/${adviesId}`, { advies: 'Nog een keer antwoorden kan niet.' })).status, 409);
       assert.match((await ib.get(`/aanmeldingen/${tweede}`)).text, /Vraag De Wilg; die heeft een kleine groep\./);
+      assert.doesNotMatch((await swv.get('/aanmeldingen')).text, /vraagt om advies/, 'answered: off the to-do list');
     });
 
     it('vo: the term stands still for an incomplete application (deadline moves); po cannot; withdrawal stops the clock', async () => {

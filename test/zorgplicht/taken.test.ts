@@ -12,12 +12,11 @@
 import crypto from 'node:crypto';
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { SMTPServer } from 'smtp-server';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/db.js';
 import { buildTenant, buildUser, type TestTenant, type TestUser } from '../support/app.js';
+import { startSmtpServer } from '../support/smtp.js';
 import { first, rows } from '../../src/platform/db/client.js';
 import { manualClock } from '../../src/platform/clock.js';
 import { runDueJobs } from '../../src/platform/jobs/queue.js';
@@ -410,21 +409,7 @@ for (const kind of databaseKinds()) {
     });
 
     it('a reminder is delivered over SMTP to a real SMTP server by the mail job', async () => {
-      const received: { to: string; data: string }[] = [];
-      const server = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        onData(stream, session, cb) {
-          let data = '';
-          stream.on('data', (d: Buffer) => { data += d.toString('utf8'); });
-          stream.on('end', () => {
-            received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-            cb();
-          });
-        },
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-      const port = (server.server.address() as AddressInfo).port;
+      const smtp = await startSmtpServer();
       try {
         const { id } = await aanmelding({ ontvangenOp: '2025-06-02' }); // deadline 2025-07-14
         dag('2025-06-30');
@@ -432,9 +417,9 @@ for (const kind of databaseKinds()) {
         const mails = await mailsOver(id);
         assert.equal(mails.length, 2);
         // The mail job as the worker runs it, for exactly these mails (a shared database has other people's mail jobs).
-        const handler = mailJobHandler(db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Passend <noreply@passend.test>' });
+        const handler = mailJobHandler(db, { smtpUrl: smtp.url, from: 'Passend <noreply@passend.test>' });
         for (const m of mails) await handler({ id: m.id }, { id: 0, soort: 'mail', payload: { id: m.id }, pogingen: 1 });
-        const got = received.find((r) => r.to === ib.email);
+        const got = smtp.received.find((r) => r.to === ib.email);
         assert.ok(got, 'the SMTP server received the reminder');
         assert.match(got!.data.replace(/\r?\n[ \t]+/g, ' '), /Subject: Herinnering: nog 14 dagen om te beslissen over een aanmelding/);
         const body = decodeer(got!.data);
@@ -445,7 +430,7 @@ for (const kind of databaseKinds()) {
           where id in (${sql.join(mails.map((m) => sql`${m.id}::uuid`), sql`, `)})`));
         assert.deepEqual(statussen.map((s) => s.status), ['verzonden', 'verzonden']);
       } finally {
-        await new Promise<void>((r) => server.close(() => r()));
+        await smtp.close();
       }
     });
 

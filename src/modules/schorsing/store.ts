@@ -9,27 +9,28 @@ import type { CivilDate } from '../../platform/civil-date.js';
 import type { Sector } from '../zorgplicht/rules/termijnen.js';
 import type { SchorsingRelatie } from './rules/toegang.js';
 
-/** The pupil as the school records a decision about it: at the location where it is enrolled now. */
-export interface LeerlingOpSchool {
-  id: string;
+/** The pupil and the school location of a decision: what the pages name, the same before and after it is recorded. */
+interface LeerlingEnVestiging {
   voornaam: string;
   tussenvoegsel: string | null;
   achternaam: string;
   geboortedatum: string;
   vestigingCode: string;
   vestigingNaam: string;
+}
+
+/** The pupil as the school records a decision about it: at the location where it is enrolled now. */
+export interface LeerlingOpSchool extends LeerlingEnVestiging {
+  /** The pupil's id. */
+  id: string;
   soort: string;
 }
 
-interface Leerlinggegevens {
+/** What a schorsing and a verwijdering row share: the record, its pupil and the location it was recorded for. */
+interface Leerlinggegevens extends LeerlingEnVestiging {
+  /** The record's id (the pupil's is `leerlingId`). */
   id: string;
   leerlingId: string;
-  voornaam: string;
-  tussenvoegsel: string | null;
-  achternaam: string;
-  geboortedatum: string;
-  vestigingCode: string;
-  vestigingNaam: string;
   plaats: string | null;
   versie: number;
 }

@@ -114,6 +114,14 @@ function dagen(n: number): string {
 
 const GEEN_GEGEVENS = 'In deze e-mail staan bewust geen gegevens over het kind. U vindt ze in Passend, na het inloggen.';
 
+/**
+ * The end of every mail of these jobs: where to look in Passend, why the mail itself says so little, the greeting.
+ * One place, so the mails keep saying it the same way.
+ */
+function slot(bekijk: string, link: string, noot: string): string[] {
+  return [bekijk, link, '', noot, '', 'Met vriendelijke groet,', 'Passend'];
+}
+
 /** The reminder to the school: no name, only the date of receipt, the deadline and a link. */
 export function herinneringMail(a: store.OpenAanmelding, termijn: CivilDate, vandaag: CivilDate, publicUrl: string) {
   const over = daysBetween(vandaag, termijn);
@@ -136,13 +144,7 @@ export function herinneringMail(a: store.OpenAanmelding, termijn: CivilDate, van
     'Wat gebeurt er als de school niet op tijd beslist?',
     `Is er op ${formatDutch(uiterste)} nog geen besluit, dan staat het kind volgens de wet vanaf ${formatDutch(addDays(uiterste, 1))} tijdelijk ingeschreven op uw school, tenzij het al op een andere school staat ingeschreven (${WET[a.sector]}).${leeftijd}`,
     '',
-    'Bekijk de aanmelding in Passend:',
-    `${publicUrl}/aanmeldingen/${a.id}`,
-    '',
-    GEEN_GEGEVENS,
-    '',
-    'Met vriendelijke groet,',
-    'Passend',
+    ...slot('Bekijk de aanmelding in Passend:', `${publicUrl}/aanmeldingen/${a.id}`, GEEN_GEGEVENS),
   ].join('\n');
   return { onderwerp, tekst };
 }
@@ -159,13 +161,7 @@ export function plaatsingMailSchool(a: store.OpenAanmelding, vanaf: CivilDate, p
       '',
       'De school moet nog steeds beslissen. Laat de school het kind toe, dan wordt de inschrijving definitief. Weigert de school het kind, dan wordt het kind uitgeschreven vanaf de dag na dat besluit.',
       '',
-      'Bekijk de aanmelding in Passend:',
-      `${publicUrl}/aanmeldingen/${a.id}`,
-      '',
-      GEEN_GEGEVENS,
-      '',
-      'Met vriendelijke groet,',
-      'Passend',
+      ...slot('Bekijk de aanmelding in Passend:', `${publicUrl}/aanmeldingen/${a.id}`, GEEN_GEGEVENS),
     ].join('\n'),
   };
 }
@@ -183,13 +179,7 @@ export function plaatsingMailOuder(a: store.OpenAanmelding, vanaf: CivilDate, pu
       '',
       'De school moet nog beslissen. Laat de school uw kind toe, dan blijft uw kind op deze school. Weigert de school uw kind, dan krijgt u een brief met de redenen en met hoe u bezwaar kunt maken. De tijdelijke inschrijving stopt dan op de dag na dat besluit.',
       '',
-      'Bekijk de aanmelding in Passend:',
-      `${publicUrl}/aanmeldingen/${a.id}`,
-      '',
-      'Hebt u vragen? Neem dan contact op met de school.',
-      '',
-      'Met vriendelijke groet,',
-      'Passend',
+      ...slot('Bekijk de aanmelding in Passend:', `${publicUrl}/aanmeldingen/${a.id}`, 'Hebt u vragen? Neem dan contact op met de school.'),
     ].join('\n'),
   };
 }
@@ -232,13 +222,7 @@ export function weekoverzichtMail(swvNaam: string, c: Weekcijfers, vandaag: Civi
       `- Volgens de wet tijdelijk ingeschreven van ${formatDutch(van)} tot en met ${formatDutch(tot)}: ${c.geplaatst}`,
       `- Besluiten genomen van ${formatDutch(van)} tot en met ${formatDutch(tot)}: ${c.besluiten}`,
       '',
-      'Bekijk alle aanmeldingen in Passend:',
-      `${publicUrl}/aanmeldingen`,
-      '',
-      'In deze e-mail staan alleen aantallen, geen gegevens over kinderen.',
-      '',
-      'Met vriendelijke groet,',
-      'Passend',
+      ...slot('Bekijk alle aanmeldingen in Passend:', `${publicUrl}/aanmeldingen`, 'In deze e-mail staan alleen aantallen, geen gegevens over kinderen.'),
     ].join('\n'),
   };
 }
