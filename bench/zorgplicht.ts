@@ -14,12 +14,12 @@
  *   page     GET /aanmeldingen over HTTP, logged in as that swv-medewerker: page 1 of 40 (PAGINA_GROOTTE = 50 rows),
  *            checked each time (status 200, 50 rows, "Pagina 1 van 40", "2.000 aanmeldingen")
  *   rawPage  the queries the page's command runs, inside one db.withTenant: store.listKlokken (the light rows of all
- *            2,000, for the counts and the order) and store.listAanmeldingenOpId for the first 50 ids by deadline
+ *            2,000, for the counts and the order), store.listAanmeldingenOpId for the first 50 ids by deadline, and
+ *            the SWV's filter choices (scholenVanSwv, besturenVanSwv)
  *   csv      GET /aanmeldingen.csv: the full export (status 200, 2,001 lines, checked each time)
  *   rawCsv   store.listAanmeldingen(tx, { soort: 'swv' }) — the SELECT the export runs — inside db.withTenant
  * and, to see where the difference goes (info): the commands `overzicht` (page 1) and `toonAanmeldingen` called
- * directly, the session lookup, the page's second transaction (school and board choice) and the clocks of 2,000
- * rows in JS (metKlok).
+ * directly, the session lookup and the clocks of 2,000 rows in JS (metKlok).
  */
 import crypto from 'node:crypto';
 import { serve } from '@hono/node-server';
@@ -223,17 +223,16 @@ export interface OverzichtMeting {
   /**
    * Info: the command `overzicht` (page 1: rawPage's queries + the clocks of 2,000 light rows + sort + audit event with
    * 50 pupil ids), `toonAanmeldingen` (rawCsv's query + audit event with 2,000 pupil ids + clocks), the session
-   * lookup, the page's second transaction (school and board choice), the clocks of 2,000 full rows (metKlok, JS only).
+   * lookup, the clocks of 2,000 full rows (metKlok, JS only).
    */
   overzicht: Reeks;
   toon: Reeks;
   session: Reeks;
-  keuze: Reeks;
   klok: Reeks;
   /**
    * Differences taken per round (the parts of one round ran close together, so this is steadier than a difference
    * of medians): what `overzicht` adds to its queries (clocks, sort, audit of 50) ≈ overzicht − rawPage; what the page
-   * adds ≈ page − overzicht − session − keuze (JSX, layout, middleware, HTTP); the audit insert of the export ≈ toon −
+   * adds ≈ page − overzicht − session (JSX, layout, middleware, HTTP); the audit insert of the export ≈ toon −
    * rawCsv − clocks; what the CSV adds ≈ csv − toon − session (CSV text, middleware, HTTP).
    */
   per: { overzichtRest: Reeks; pageRest: Reeks; audit: Reeks; csvRest: Reeks };
@@ -276,11 +275,14 @@ export async function meetOverzicht(
     },
     rawPage: async () => {
       const t = performance.now();
-      const [klokken, rijen] = await b.db.withTenant(tenantCtx, async (tx) => {
+      const [klokken, rijen, keuzes] = await b.db.withTenant(tenantCtx, async (tx) => {
         const k = await listKlokken(tx, { soort: 'swv' });
-        return [k, await listAanmeldingenOpId(tx, { soort: 'swv' }, eerstePaginaIds(k))] as const;
+        const page = await listAanmeldingenOpId(tx, { soort: 'swv' }, eerstePaginaIds(k));
+        const scholen = await scholenVanSwv(tx, b.tenant.swvId);
+        const besturen = await besturenVanSwv(tx, b.tenant.swvId);
+        return [k, page, scholen.length + besturen.length] as const;
       });
-      return [performance.now() - t, klokken.length === AANMELDINGEN && rijen.length === PAGINA_GROOTTE];
+      return [performance.now() - t, klokken.length === AANMELDINGEN && rijen.length === PAGINA_GROOTTE && keuzes > b.gevuld.scholen];
     },
     csv: async () => {
       const t = performance.now();
@@ -307,12 +309,6 @@ export async function meetOverzicht(
       const t = performance.now();
       const r = await loadSession(b.authDeps, opts.token);
       return [performance.now() - t, !!r?.actief];
-    },
-    keuze: async () => {
-      // As lijstPage does for SWV staff: one transaction, both lists at once.
-      const t = performance.now();
-      const [scholen, besturen] = await b.db.withTenant(tenantCtx, (tx) => Promise.all([scholenVanSwv(tx, b.tenant.swvId), besturenVanSwv(tx, b.tenant.swvId)]));
-      return [performance.now() - t, scholen.length === b.gevuld.scholen && besturen.length >= 1];
     },
     klok: async () => {
       // metKlok sets the three fields on the row itself (no copy), so the same rows can be reused each round.
@@ -341,7 +337,7 @@ export async function meetOverzicht(
   const verschil = (f: (i: number) => number) => reeks(t.page.map((_, i) => f(i)), 0);
   uit.per = {
     overzichtRest: verschil((i) => t.overzicht[i]! - t.rawPage[i]!),
-    pageRest: verschil((i) => t.page[i]! - t.overzicht[i]! - t.session[i]! - t.keuze[i]!),
+    pageRest: verschil((i) => t.page[i]! - t.overzicht[i]! - t.session[i]!),
     audit: verschil((i) => t.toon[i]! - t.rawCsv[i]! - t.klok[i]!),
     csvRest: verschil((i) => t.csv[i]! - t.toon[i]! - t.session[i]!),
   };

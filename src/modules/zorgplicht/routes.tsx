@@ -104,9 +104,7 @@ async function lijstPage(c: AppContext) {
   const isSwv = aanmeldingRelatie(a).soort === 'swv';
   const isOuder = a.rol === 'ouder';
   const o = await cmd.overzicht(deps(c), actor(c), f);
-  const [scholen, besturen] = isSwv
-    ? await c.var.deps.db.withTenant({ swvId: a.swvId, userId: c.var.auth!.gebruiker.id }, (tx) => Promise.all([store.scholenVanSwv(tx, a.swvId!), store.besturenVanSwv(tx, a.swvId!)]))
-    : [[], []];
+  const { scholen, besturen } = o.keuzes;
   const props = await layoutProps(c, 'Aanmeldingen');
   const t = o.tellingen;
   return sendPage(
