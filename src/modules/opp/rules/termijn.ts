@@ -1,0 +1,56 @@
+/**
+ * When an ontwikkelingsperspectief (OPP) is required and by when it must be adopted (issue 6, first slice: rules only).
+ *
+ * Sources (2015 texts; legal-rules §2.1–2.3):
+ * - WPO art. 40a lid 1, WVO art. 26 lid 1, WEC art. 41a lid 1: an OPP for a basisschool pupil who needs extra support,
+ *   for every sbo pupil; in vo for a pupil needing extra support (not for lwoo alone) and for every pupil in
+ *   praktijkonderwijs; in (v)so for every pupil.
+ * - onderwijsgeschillen.nl (thema OPP): not for support within the SWV's basisondersteuning, nor for dyslexia,
+ *   dyscalculia or giftedness alone (legal-rules §2.2).
+ * - WPO art. 40a lid 2, WVO art. 26 lid 2, WEC art. 41a lid 2: adopted as soon as possible, at the latest 6 weeks after
+ *   enrolment; after a provisional placement by law at the latest 6 weeks after it became definitive.
+ */
+import { addDays, type CivilDate } from '../../../platform/civil-date.js';
+
+export const OPP_TERMIJN_WEKEN = 6;
+
+/** The kind of education the pupil is in, as the OPP rules need it. */
+export type Onderwijssoort = 'bao' | 'sbo' | 'vo' | 'pro' | 'so' | 'vso';
+
+export interface OppVraag {
+  soort: Onderwijssoort;
+  /** The school assessed that the pupil needs support beyond the SWV's basisondersteuning. */
+  extraOndersteuning: boolean;
+  /** vo: the only extra support is leerwegondersteuning (lwoo). */
+  alleenLwoo?: boolean;
+}
+
+/** Whether an OPP is required (rule of legal-rules §2.1–2.2), with the reason in plain Dutch. */
+export function oppVerplicht(v: OppVraag): { verplicht: boolean; reden: string } {
+  switch (v.soort) {
+    case 'sbo':
+      return { verplicht: true, reden: 'Elke leerling in het speciaal basisonderwijs heeft een ontwikkelingsperspectief.' };
+    case 'pro':
+      return { verplicht: true, reden: 'Elke leerling in het praktijkonderwijs heeft een ontwikkelingsperspectief.' };
+    case 'so':
+    case 'vso':
+      return { verplicht: true, reden: 'Elke leerling in het (voortgezet) speciaal onderwijs heeft een ontwikkelingsperspectief.' };
+    case 'vo':
+      if (v.alleenLwoo) return { verplicht: false, reden: 'Alleen leerwegondersteuning: daarvoor is geen ontwikkelingsperspectief nodig.' };
+      break;
+    case 'bao':
+      break;
+  }
+  return v.extraOndersteuning
+    ? { verplicht: true, reden: 'De leerling krijgt extra ondersteuning, meer dan de basisondersteuning: er moet een ontwikkelingsperspectief zijn.' }
+    : { verplicht: false, reden: 'De leerling krijgt alleen basisondersteuning: een ontwikkelingsperspectief is niet nodig.' };
+}
+
+/**
+ * The last day to adopt the OPP: 6 weeks after enrolment, or — after a provisional placement by law — 6 weeks after
+ * the placement became definitive. Examples (legal-rules §10): enrolled 2025-09-01 → 2025-10-13 (rule 11); made
+ * definitive 2025-06-02 → 2025-07-14 (rule 12).
+ */
+export function oppUiterlijk(i: { ingeschrevenOp: CivilDate; definitiefOp?: CivilDate | null }): CivilDate {
+  return addDays(i.definitiefOp ?? i.ingeschrevenOp, 7 * OPP_TERMIJN_WEKEN);
+}

@@ -1,0 +1,79 @@
+/**
+ * Adopting an OPP version: what it must contain, the parents' consent on the handelingsdeel of THIS version, and the
+ * pupil's heard view (hoorrecht) from the day that requirement applies.
+ *
+ * Sources:
+ * - Besluit bekostiging WPO art. 34.7, Inrichtingsbesluit WVO art. 15c, Onderwijskundig besluit WEC art. 4–5
+ *   (legal-rules §2.4): the expected uitstroombestemming, the onderbouwing with hindering and supporting factors, and
+ *   the handelingsdeel (support, guidance, deviations from the regular programme). Rule 13.
+ * - WPO art. 40a lid 1 and 4, WVO art. 26, WEC art. 41a (2017 amendment, legal-rules §2.5–2.6): the OPP is adopted
+ *   after OOGO with the parents; the handelingsdeel needs their consent (in (v)so the adult, competent pupil's). The
+ *   uitstroomperspectief needs only the OOGO. Consent is given on one version: consent to version 2 is not consent to
+ *   version 3 (issue 6). Rule 14.
+ * - Wet versterking positie ouders en leerlingen (Kamerstuk 36 443; legal-rules §2.9): the pupil's right to be heard,
+ *   planned from 1 August 2025; how it must be recorded is UNCONFIRMED, so the requirement is a dated parameter
+ *   (parameters.ts), not a constant. Rule 16.
+ */
+import type { CivilDate } from '../../../platform/civil-date.js';
+import { geldigOp, HOORRECHT } from './parameters.js';
+
+/** The decisions of the parents (or the adult pupil) on the handelingsdeel of a version: separate dated records. */
+export type Instemming = 'gezien' | 'ingestemd' | 'geweigerd';
+
+export interface InstemmingRecord {
+  /** The OPP version the decision is about. */
+  versie: number;
+  uitkomst: Instemming;
+  op: CivilDate;
+  /** With a refusal: the reasons (the letter points to the GPO and the onderwijsconsulenten). */
+  reden?: string;
+}
+
+export interface OppVersie {
+  versie: number;
+  uitstroombestemming: string;
+  belemmerend: readonly string[];
+  bevorderend: readonly string[];
+  /** The goals and support of the handelingsdeel. */
+  handelingsdeel: readonly { doel: string; ondersteuning: string }[];
+  /** OOGO with the parents recorded (date), for the whole OPP. */
+  oogoOp: CivilDate | null;
+  /** The pupil's view, in the pupil's words — or the reason it could not be obtained. */
+  hoorrecht: { mening: string } | { nietGehoordOmdat: string } | null;
+}
+
+const gevuld = (s: string) => s.trim().length > 0;
+
+/** The newest decision on the handelingsdeel of this exact version (a later record replaces an earlier one). */
+export function instemmingVoor(versie: number, records: readonly InstemmingRecord[]): InstemmingRecord | null {
+  const eigen = records.filter((r) => r.versie === versie);
+  return eigen.length ? eigen.reduce((a, b) => (b.op >= a.op ? b : a)) : null;
+}
+
+/**
+ * Why this version cannot be adopted on `op`, in plain Dutch keyed by field; empty when it can (rules 13, 14, 16).
+ */
+export function controleerVaststelling(v: OppVersie, instemmingen: readonly InstemmingRecord[], op: CivilDate): Record<string, string> {
+  const fouten: Record<string, string> = {};
+  if (!gevuld(v.uitstroombestemming)) fouten.uitstroombestemming = 'Vul de verwachte uitstroombestemming in.';
+  if (!v.belemmerend.some(gevuld)) fouten.belemmerend = 'Noem ten minste één belemmerende factor.';
+  if (!v.bevorderend.some(gevuld)) fouten.bevorderend = 'Noem ten minste één bevorderende factor.';
+  if (!v.handelingsdeel.some((h) => gevuld(h.doel) && gevuld(h.ondersteuning))) {
+    fouten.handelingsdeel = 'Beschrijf in het handelingsdeel ten minste één doel met de ondersteuning die daarbij hoort.';
+  }
+  if (!v.oogoOp) fouten.oogoOp = 'Leg vast wanneer u met de ouders over het ontwikkelingsperspectief heeft overlegd.';
+  const instemming = instemmingVoor(v.versie, instemmingen);
+  if (instemming?.uitkomst !== 'ingestemd') {
+    fouten.instemming = instemming?.uitkomst === 'geweigerd'
+      ? `De ouders hebben niet ingestemd met het handelingsdeel van versie ${v.versie}. Het handelingsdeel kan niet worden vastgesteld.`
+      : `De ouders moeten eerst instemmen met het handelingsdeel van versie ${v.versie}. Instemming met een eerdere versie telt niet.`;
+  }
+  if (geldigOp(HOORRECHT, op).verplicht && v.hoorrecht === null) {
+    fouten.hoorrecht = 'Leg vast wat de leerling zelf vindt van de ondersteuning, of waarom dat niet lukte.';
+  } else if (v.hoorrecht && 'mening' in v.hoorrecht && !gevuld(v.hoorrecht.mening)) {
+    fouten.hoorrecht = 'Schrijf de mening van de leerling op, in de woorden van de leerling.';
+  } else if (v.hoorrecht && 'nietGehoordOmdat' in v.hoorrecht && !gevuld(v.hoorrecht.nietGehoordOmdat)) {
+    fouten.hoorrecht = 'Schrijf op waarom de mening van de leerling niet gevraagd kon worden.';
+  }
+  return fouten;
+}
