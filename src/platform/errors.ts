@@ -51,3 +51,8 @@ export class AppError extends Error {
     this.retryAfter = opts.retryAfter;
   }
 }
+
+/** Rejects with a rule's Dutch messages (422, keyed by field) when there are any; nothing is saved then. */
+export function weigerBijFouten(fouten: Record<string, string>): void {
+  if (Object.keys(fouten).length) throw new AppError('validation_failed', { fields: fouten, detail: Object.values(fouten).join(' ') });
+}

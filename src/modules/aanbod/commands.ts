@@ -6,11 +6,11 @@
  * The offer is not pupil data, but it is what parents choose a school by: every write is in the audit log, so a
  * school can always see who changed or adopted its offer.
  */
+import { tenantOf, type Actor } from '../../platform/auth/actor.js';
 import { isUniqueViolation, type Database, type Tx } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, weigerBijFouten } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { RolToekenningRow } from '../../platform/auth/store.js';
 import { schoolYearOf } from '../../platform/civil-date.js';
 import { isEmailadres } from '../../platform/email.js';
 import * as store from './store.js';
@@ -21,11 +21,7 @@ import { controleerVaststelling, huidigeVersie, kopieerInhoud, volgnummerVoorNie
 import { isSchooljaar, volgendSchooljaar } from './rules/schooljaar.js';
 import { inhoudVan, type AanbodInhoud, type BasisBevestiging, type BasisOnderdeel } from './rules/typen.js';
 
-export interface Actor {
-  gebruikerId: string;
-  grant: RolToekenningRow;
-  requestId?: string;
-}
+export type { Actor } from '../../platform/auth/actor.js';
 
 export interface AanbodDeps {
   db: Database;
@@ -34,11 +30,6 @@ export interface AanbodDeps {
 
 /** The outcome of a save that may meet someone else's change. */
 export type Opslaan<T> = { soort: 'ok'; waarde: T } | { soort: 'conflict' };
-
-function tenantOf(actor: Actor): string {
-  if (!actor.grant.swvId) throw new AppError('forbidden', { detail: 'Uw rol hoort niet bij een samenwerkingsverband.' });
-  return actor.grant.swvId;
-}
 
 async function audit(tx: Tx, actor: Actor, objectType: string, objectId: string, actie: 'aanmaken' | 'wijzigen' | 'verwijderen' | 'exporteren', velden: string[]) {
   await recordAudit(tx, {
@@ -221,7 +212,7 @@ export async function stelVast(deps: AanbodDeps, actor: Actor, id: string, versi
     const fouten = controleerVaststelling({
       status: v.status as 'concept' | 'vastgesteld', rol: actor.grant.rol, inhoud: inhoudVan(v), ...advies, vandaag,
     });
-    if (Object.keys(fouten).length) throw new AppError('validation_failed', { fields: fouten, detail: Object.values(fouten).join(' ') });
+    weigerBijFouten(fouten);
     const ok = await store.vaststellen(t, id, versie, {
       mrAdvies: advies.mrAdvies!, mrAdviesDatum: advies.mrAdviesDatum!, mrAdviesToelichting: advies.mrAdviesToelichting || null,
       reactieOpAdvies: advies.reactieOpAdvies || null, vastgesteldOp: vandaag, door: actor.gebruikerId,

@@ -3,13 +3,13 @@
  * access log. Each: check relationship → validate → rules → store → audit (in the same transaction) → mail.
  * A file the user may not see answers 404 (not 403, so ids cannot be probed) and is logged as 'geweigerd'.
  */
+import { tenantOf, type Actor } from '../../platform/auth/actor.js';
 import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/client.js';
 import { first } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { RolToekenningRow } from '../../platform/auth/store.js';
 import { ensureGezinGebruiker, insertRolToekenning } from '../../platform/auth/store.js';
 import { randomToken, tokenHash } from '../../platform/auth/secrets.js';
 import { queueMail } from '../../platform/mail/outbox.js';
@@ -17,22 +17,13 @@ import { bepaalRelatie, grondslagVan, magLeerlingRegistreren, magLeerlingWijzige
 import * as store from './store.js';
 import type { TLeerlingGegevens, TNieuweLeerling, TNieuweOuder } from './schemas.js';
 
-export interface Actor {
-  gebruikerId: string;
-  grant: RolToekenningRow;
-  requestId?: string;
-}
+export type { Actor } from '../../platform/auth/actor.js';
 
 export interface LeerlingDeps {
   db: Database;
   clock: Clock;
   publicUrl: string;
   onMailQueued?: () => void;
-}
-
-function tenantOf(actor: Actor): string {
-  if (!actor.grant.swvId) throw new AppError('forbidden', { detail: 'Uw rol hoort niet bij een samenwerkingsverband.' });
-  return actor.grant.swvId;
 }
 
 function relatieVan(actor: Actor): Relatie {

@@ -1,6 +1,7 @@
 /**
  * Pages and API of the core pupil record. Routes only parse, authorise (policy), call a command and render.
  */
+import { naamVan } from './naam.js';
 import { sql } from 'drizzle-orm';
 import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
@@ -45,9 +46,6 @@ function deps(c: AppContext): cmd.LeerlingDeps {
   return { db: d.db, clock: d.clock, publicUrl: d.publicUrl, onMailQueued: d.nudgeWorker };
 }
 
-function volledigeNaam(l: { voornaam: string; tussenvoegsel: string | null; achternaam: string }): string {
-  return [l.voornaam, l.tussenvoegsel, l.achternaam].filter(Boolean).join(' ');
-}
 
 /** School locations the actor may enrol at: their own, or every location in the SWV. */
 async function vestigingKeuzes(c: AppContext) {
@@ -95,7 +93,7 @@ async function wijzigPage(
   return sendPage(
     c,
     <Layout {...props}>
-      <Heading level={1}>Gegevens wijzigen van {volledigeNaam(leerling)}</Heading>
+      <Heading level={1}>Gegevens wijzigen van {naamVan(leerling)}</Heading>
       <ErrorSummary errors={errors} />
       {conflict && (
         <Alert type="warning" heading="Iemand anders heeft deze gegevens intussen gewijzigd">
@@ -122,11 +120,11 @@ async function dossierPage(c: AppContext, id: string, ouderValues: FormValues = 
   const d = await cmd.openLeerling(deps(c), actor(c), id);
   const l = d.leerling;
   const today = c.var.deps.clock.today();
-  const props = await layoutProps(c, volledigeNaam(l), { hasErrors: Object.keys(ouderErrors).length > 0 });
+  const props = await layoutProps(c, naamVan(l), { hasErrors: Object.keys(ouderErrors).length > 0 });
   return sendPage(
     c,
     <Layout {...props}>
-      <Heading level={1}>{volledigeNaam(l)}</Heading>
+      <Heading level={1}>{naamVan(l)}</Heading>
       <ErrorSummary errors={ouderErrors} />
       <DataList items={[
         { key: 'Geboortedatum', value: `${formatDutch(l.geboortedatum)} (${ageOn(l.geboortedatum, today)} jaar)` },
@@ -193,7 +191,7 @@ export function LeerlingenLijstPage(props: {
       </Form>
       <Paragraph>{totaal === 1 ? '1 leerling' : `${totaal} leerlingen`}{zoek ? ` gevonden voor "${zoek}"` : ''}. <Link href="/leerlingen.csv">Download als CSV</Link></Paragraph>
       <Table caption="Leerlingen" hideCaption rowHeaders headers={['Naam', 'Geboortedatum', 'School']} rows={rijen.map((l) => [
-        <Link href={`/leerlingen/${l.id}`}>{volledigeNaam(l)}</Link>, formatDutch(l.geboortedatum), l.vestigingNaam ?? 'niet ingeschreven',
+        <Link href={`/leerlingen/${l.id}`}>{naamVan(l)}</Link>, formatDutch(l.geboortedatum), l.vestigingNaam ?? 'niet ingeschreven',
       ])} empty={zoek ? 'Geen leerlingen gevonden. Probeer een deel van de naam.' : props.relatie.soort === 'geen' ? 'In uw rol ziet u alleen leerlingen waarvoor u een taak heeft. Die zijn er nu niet.' : 'Er zijn nog geen leerlingen.'} />
       <Paginering pagina={pagina} paginas={paginas} href={q} />
     </Layout>
@@ -288,7 +286,7 @@ export function registerLeerlingRoutes(app: App): void {
     return sendPage(
       c,
       <Layout {...props}>
-        <Heading level={1}>Wie heeft het dossier van {volledigeNaam(r.leerling)} bekeken?</Heading>
+        <Heading level={1}>Wie heeft het dossier van {naamVan(r.leerling)} bekeken?</Heading>
         <Paragraph>Passend houdt bij wie het dossier opent of wijzigt. Ziet u iets wat niet klopt? Neem dan contact op met de school of het samenwerkingsverband.</Paragraph>
         <Table caption="Inzage in het dossier, nieuwste eerst" headers={['Wanneer', 'Wie', 'Rol', 'Wat']} rows={r.regels.map((g) => [
           new Date(g.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' }),
@@ -310,7 +308,7 @@ export function registerLeerlingRoutes(app: App): void {
       <Layout {...props}>
         <Heading level={1}>Mijn kinderen</Heading>
         <Table caption="Mijn kinderen" hideCaption rowHeaders headers={['Naam', 'Dossier']} rows={kinderen.map((k) => [
-          volledigeNaam(k),
+          naamVan(k),
           k.heeftGezag ? <Link href={`/leerlingen/${k.leerlingId}`}>Bekijk het dossier</Link> : 'U heeft geen gezag. Daarom kunt u het dossier niet inzien. De school houdt u wel op de hoogte van belangrijke zaken.',
         ])} empty="Er zijn nog geen kinderen aan uw account gekoppeld." />
       </Layout>,

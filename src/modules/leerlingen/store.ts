@@ -6,12 +6,16 @@ import { sql, type SQL } from 'drizzle-orm';
 import { first, rows, type Executor } from '../../platform/db/client.js';
 import type { Relatie } from './rules/toegang.js';
 
-export interface LeerlingRij {
-  id: string;
+/** A pupil's name and birth date: what every module's rows that name a pupil carry. */
+export interface LeerlingPersoon {
   voornaam: string;
   tussenvoegsel: string | null;
   achternaam: string;
   geboortedatum: string;
+}
+
+export interface LeerlingRij extends LeerlingPersoon {
+  id: string;
   woonPc4: string | null;
   versie: number;
   vestigingCode: string | null;

@@ -10,6 +10,7 @@
  *   and 20; legal-rules §1.14–1.17 and §8): the decision with reasons, the hearing and the school that will admit
  *   the pupil, the objection term, the Geschillencommissie passend onderwijs and the onderwijsconsulenten.
  */
+import { naamVan } from '../leerlingen/naam.js';
 import type { Brief, BriefAlinea } from '../../platform/brief/brief.js';
 import { veiligeBestandsnaam } from '../../platform/brief/brief.js';
 import { ageOn, formatDutch, type CivilDate } from '../../platform/civil-date.js';
@@ -50,10 +51,6 @@ export interface VerwijderingVoorBrief extends Leerling {
   besluitOp: CivilDate;
 }
 
-/** Full name of the pupil. */
-export function naamVan(l: { voornaam: string; tussenvoegsel: string | null; achternaam: string }): string {
-  return [l.voornaam, l.tussenvoegsel, l.achternaam].filter(Boolean).join(' ');
-}
 
 /** A pupil of 18 gets the letter too (WPO 40c, Inrichtingsbesluit WVO art. 13: "en de meerderjarige leerling"). */
 function aanhef(l: Leerling, op: CivilDate): string {

@@ -4,11 +4,11 @@
  * the user may not see answers 404 and is logged as 'geweigerd'; a rule that says no answers 422 and saves
  * nothing; a stale version (someone else saved first) answers 409.
  */
+import { tenantOf, type Actor } from '../../platform/auth/actor.js';
 import type { Database, Tx } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, weigerBijFouten } from '../../platform/errors.js';
 import { recordAudit, type AuditActie } from '../../platform/audit/audit.js';
-import type { RolToekenningRow } from '../../platform/auth/store.js';
 import { grondslag, magVastleggen, schorsingRelatie, type SchorsingRelatie } from './rules/toegang.js';
 import { controleerSchorsing, inspectieMeldingNodig } from './rules/schorsing.js';
 import { ontbrekendVoorDefinitieveVerwijdering, type VerwijderingFeiten } from './rules/verwijdering.js';
@@ -16,11 +16,7 @@ import { datumFout, datumFouten } from './rules/datum.js';
 import * as store from './store.js';
 import type { TNieuweSchorsing, TNieuweVerwijdering } from './schemas.js';
 
-export interface Actor {
-  gebruikerId: string;
-  grant: RolToekenningRow;
-  requestId?: string;
-}
+export type { Actor } from '../../platform/auth/actor.js';
 
 export interface SchorsingDeps {
   db: Database;
@@ -33,11 +29,6 @@ const VERWIJDERING_VELDEN = ['naam', 'school', 'sector', 'status', 'voornemenOp'
   'andereSchool', 'inspectieGeraadpleegdOp', 'cluster12ZoektochtSinds', 'besluitOp'];
 const LIJST_VELDEN = ['naam', 'school', 'van', 'tot', 'status', 'inspectieGemeldOp', 'voornemenOp', 'besluitOp'];
 
-function tenantOf(actor: Actor): string {
-  if (!actor.grant.swvId) throw new AppError('forbidden', { detail: 'Uw rol hoort niet bij een samenwerkingsverband.' });
-  return actor.grant.swvId;
-}
-
 function relatieVan(actor: Actor): SchorsingRelatie {
   return schorsingRelatie(actor.grant);
 }
@@ -47,11 +38,6 @@ function auditBase(actor: Actor, relatie: SchorsingRelatie) {
     swvId: actor.grant.swvId, actorGebruikerId: actor.gebruikerId, actorRol: actor.grant.rol,
     organisatie: actor.grant.vestigingCode ?? actor.grant.swvId, requestId: actor.requestId, grondslag: grondslag(relatie),
   };
-}
-
-/** Rejects with the rules' Dutch messages (422) when there are any; nothing is saved then. */
-function weigerBijFouten(fouten: Record<string, string>): void {
-  if (Object.keys(fouten).length) throw new AppError('validation_failed', { fields: fouten, detail: Object.values(fouten).join(' ') });
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
 import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
-import { readForm, uuidParam, validate, type FormValues } from '../../platform/http/forms.js';
+import { probeerFormulier, readForm, uuidParam, validate, type FormValues } from '../../platform/http/forms.js';
 import { layoutProps, sendPage, setFlash } from '../../platform/http/render.js';
 import { sendCsv, toCsv } from '../../platform/http/csv.js';
 import { AppError } from '../../platform/errors.js';
@@ -23,7 +23,8 @@ import type { SchorsingRij, VerwijderingRij } from './store.js';
 import { SCHORSING_ROLLEN, VASTLEG_ROLLEN } from './rules/toegang.js';
 import { MAX_SCHORSING_DAGEN, schorsingsdagen } from './rules/schorsing.js';
 import { ZOEKTERMIJN_CLUSTER_1_2_WEKEN } from './rules/verwijdering.js';
-import { naamVan, schorsingsbrief, verwijderingsbrief } from './brieven.js';
+import { schorsingsbrief, verwijderingsbrief } from './brieven.js';
+import { naamVan } from '../leerlingen/naam.js';
 import { SECTOR_LABEL, SECTOREN } from '../zorgplicht/schemas.js';
 import {
   sectorVanSoort, ZAndereSchool, ZDefinitief, ZHoren, ZInspectieMelding, ZInspectieRaadpleging, ZNieuweSchorsing,
@@ -93,14 +94,8 @@ function verwijderingTaak(t: cmd.VerwijderingMetStand): Child {
  * conflict as 409 with its reason; otherwise null.
  */
 async function opFormulier(fn: () => Promise<void>, toon: (u: Uitkomst) => Promise<Response>): Promise<Response | null> {
-  try {
-    await fn();
-    return null;
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'validation_failed') return toon({ errors: err.fields ?? {}, status: 422 });
-    if (err instanceof AppError && err.code === 'conflict') return toon({ errors: {}, status: 409, melding: err.detail });
-    throw err;
-  }
+  const fout = await probeerFormulier(fn);
+  return fout ? toon(fout) : null;
 }
 
 function ConflictMelding(props: { u: Uitkomst }) {

@@ -5,16 +5,13 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { first, rows, type Executor } from '../../platform/db/client.js';
+import type { LeerlingPersoon } from '../leerlingen/store.js';
 import type { CivilDate } from '../../platform/civil-date.js';
 import type { Sector } from '../zorgplicht/rules/termijnen.js';
 import type { SchorsingRelatie } from './rules/toegang.js';
 
 /** The pupil and the school location of a decision: what the pages name, the same before and after it is recorded. */
-interface LeerlingEnVestiging {
-  voornaam: string;
-  tussenvoegsel: string | null;
-  achternaam: string;
-  geboortedatum: string;
+interface LeerlingEnVestiging extends LeerlingPersoon {
   vestigingCode: string;
   vestigingNaam: string;
 }

@@ -3,6 +3,7 @@
  * the term. Pure; the same Brief becomes the printable page and the PDF. Every decision letter says how to object
  * (bezwaar, Awb 6:7), names the GPO and the onderwijsconsulenten (legal-rules §1.17, §8.1, §8.8).
  */
+import { naamVan } from '../leerlingen/naam.js';
 import { formatDutch } from '../../platform/civil-date.js';
 import { veiligeBestandsnaam, type Brief, type BriefAlinea } from '../../platform/brief/brief.js';
 import { bezwaarTot, gpoTot, VERWIJZINGEN } from './rules/bezwaar.js';
@@ -11,9 +12,6 @@ import type { AanmeldingRij, VerzoekRij } from './store.js';
 type Aanmelding = Pick<AanmeldingRij, 'voornaam' | 'tussenvoegsel' | 'achternaam' | 'vestigingNaam' | 'ontvangenOp' | 'besluit' | 'besluitOp'
   | 'besluitToelichting' | 'verlengdTot' | 'verlengdOp' | 'verlengingReden' | 'tijdelijkGeplaatstVanaf'>;
 
-export function naamVan(a: { voornaam: string; tussenvoegsel: string | null; achternaam: string }): string {
-  return [a.voornaam, a.tussenvoegsel, a.achternaam].filter(Boolean).join(' ');
-}
 
 const HULP: BriefAlinea = {
   kop: 'Hulp',

@@ -4,11 +4,11 @@
  * rules → store → audit, in one tenant transaction. An application the user may not see answers 404 and is logged
  * as 'geweigerd'.
  */
+import { tenantOf, type Actor } from '../../platform/auth/actor.js';
 import type { Database, Tx } from '../../platform/db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, weigerBijFouten } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import type { RolToekenningRow } from '../../platform/auth/store.js';
 import { insertLeerling } from '../leerlingen/store.js';
 import { aanmeldingRelatie, grondslag, magAdviseren, magTermijnVerlengen, plaatsingSchool, type AanmeldingRelatie } from './rules/toegang.js';
 import {
@@ -20,11 +20,7 @@ import { controleerBesluit, controleerUitzondering, zorgplichtGeldt, type Uitzon
 import * as store from './store.js';
 import type { TNieuweAanmelding } from './schemas.js';
 
-export interface Actor {
-  gebruikerId: string;
-  grant: RolToekenningRow;
-  requestId?: string;
-}
+export type { Actor } from '../../platform/auth/actor.js';
 
 export interface ZorgplichtDeps {
   db: Database;
@@ -40,11 +36,6 @@ export interface AanmeldingMetKlok extends store.AanmeldingRij {
 
 /** Field names shown (for the audit log: names, never values). */
 const VELDEN = ['naam', 'geboortedatum', 'school', 'ontvangenOp', 'termijn', 'status'];
-
-function tenantOf(actor: Actor): string {
-  if (!actor.grant.swvId) throw new AppError('forbidden', { detail: 'Uw rol hoort niet bij een samenwerkingsverband.' });
-  return actor.grant.swvId;
-}
 
 function auditBase(actor: Actor, relatie: AanmeldingRelatie) {
   return {
@@ -194,11 +185,6 @@ export async function openAanmelding(deps: ZorgplichtDeps, actor: Actor, id: str
 function zorgplichtVan(a: store.AanmeldingRij) {
   return a.extraOndersteuningNodig === null ? null
     : zorgplichtGeldt({ sector: a.sector, extraOndersteuningNodig: a.extraOndersteuningNodig, uitzondering: a.uitzondering as Uitzondering | null });
-}
-
-/** Rejects with the rule's Dutch messages (422) when there are any; nothing is saved then. */
-function weigerBijFouten(fouten: Record<string, string>): void {
-  if (Object.keys(fouten).length) throw new AppError('validation_failed', { fields: fouten, detail: Object.values(fouten).join(' ') });
 }
 
 /**

@@ -5,7 +5,7 @@
  * event and the invitation mail; the parent then follows the clock and every step in Passend.
  */
 import { PUBLIEK, type Database } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, weigerBijFouten } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { checkRateLimit, type AuthDeps } from '../../platform/auth/service.js';
 import { ageOn, formatDutch } from '../../platform/civil-date.js';
@@ -50,7 +50,7 @@ export async function meldAanAlsOuder(deps: AanmeldDeps, code: string, input: TO
     if (input.gewensteStartdatum < vandaag) fouten.gewensteStartdatum = 'De gewenste startdatum ligt in het verleden.';
     else if (start && input.gewensteStartdatum < start && !fouten.geboortedatum) fouten.gewensteStartdatum = `Uw kind kan pas naar school vanaf ${formatDutch(start)}, als het 4 jaar is.`;
   }
-  if (Object.keys(fouten).length) throw new AppError('validation_failed', { fields: fouten, detail: Object.values(fouten).join(' ') });
+  weigerBijFouten(fouten);
   await checkRateLimit(deps, `aanmelden:ip:${meta.ip}`, PER_IP_PER_UUR, 60);
   const termijn = beslistermijn(vandaag);
   await deps.db.withTenant({ swvId, userId: null }, async (tx) => {

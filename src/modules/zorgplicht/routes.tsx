@@ -5,7 +5,7 @@
  */
 import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
-import { queryText, readForm, uuidParam, validate, type FormValues } from '../../platform/http/forms.js';
+import { probeerFormulier, queryText, readForm, uuidParam, validate, type FormValues } from '../../platform/http/forms.js';
 import { layoutProps, sendPage, setFlash } from '../../platform/http/render.js';
 import { sendCsv, toCsv } from '../../platform/http/csv.js';
 import { AppError } from '../../platform/errors.js';
@@ -21,7 +21,8 @@ import * as store from './store.js';
 import { ADVIES_ROLLEN, AANMELDING_LEZERS, AANMELDING_ROLLEN, PLAATSING_ROLLEN, REGISTRATIE_ROLLEN, aanmeldingRelatie, plaatsingSchool } from './rules/toegang.js';
 import { MAX_VERLENGING_WEKEN } from './rules/termijnen.js';
 import { sendBrief } from '../../platform/brief/brief.js';
-import { besluitBrief, naamVan as naam, verlengingBrief } from './brieven.js';
+import { besluitBrief, verlengingBrief } from './brieven.js';
+import { naamVan as naam } from '../leerlingen/naam.js';
 import { stappenVan } from './stappen.js';
 import {
   SECTOR_LABEL, SECTOREN, ZAdvies, ZAdviesvraag, ZAntwoord, ZBeoordeling, ZBesluit, ZIntrekking, ZNieuweAanmelding, ZOpschorting, ZPlaatsingsverzoek,
@@ -406,17 +407,8 @@ async function opFormulier(
   hernoem: Record<string, string>,
   toon: (errors: Record<string, string>, status: 409 | 422) => Promise<Response>,
 ): Promise<Response | null> {
-  try {
-    await fn();
-    return null;
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'validation_failed') {
-      const errors = Object.fromEntries(Object.entries(err.fields ?? {}).map(([k, m]) => [hernoem[k] ?? k, m]));
-      return toon(errors, 422);
-    }
-    if (err instanceof AppError && err.code === 'conflict') return toon({}, 409);
-    throw err;
-  }
+  const fout = await probeerFormulier(fn);
+  return fout ? toon(Object.fromEntries(Object.entries(fout.errors).map(([k, m]) => [hernoem[k] ?? k, m])), fout.status) : null;
 }
 
 /** Registers the aanmelding pages. */

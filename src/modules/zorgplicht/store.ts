@@ -4,16 +4,13 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { first, rows, type Executor } from '../../platform/db/client.js';
+import type { LeerlingPersoon } from '../leerlingen/store.js';
 import type { AanmeldingRelatie } from './rules/toegang.js';
 import type { Sector } from './rules/termijnen.js';
 
-export interface AanmeldingRij {
+export interface AanmeldingRij extends LeerlingPersoon {
   id: string;
   leerlingId: string;
-  voornaam: string;
-  tussenvoegsel: string | null;
-  achternaam: string;
-  geboortedatum: string;
   vestigingCode: string;
   vestigingNaam: string;
   bestuurNummer: string | null;
@@ -257,12 +254,8 @@ export async function insertVerzoek(
  * A request as the ASKED school sees it: only what it needs to answer (the child's name and birth date, the kind
  * of education, the desired start, the question and who asks) — not the application's other content.
  */
-export interface InkomendVerzoekRij extends VerzoekKern {
+export interface InkomendVerzoekRij extends VerzoekKern, LeerlingPersoon {
   leerlingId: string;
-  voornaam: string;
-  tussenvoegsel: string | null;
-  achternaam: string;
-  geboortedatum: string;
   sector: Sector;
   gewensteStartdatum: string | null;
   vragendeSchool: string;

@@ -143,3 +143,26 @@ export const fields = {
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** How a command behind a form ended when it did not succeed: the rule's messages (422) or a conflict (409). */
+export interface FormulierFout {
+  errors: Record<string, string>;
+  status: 409 | 422;
+  /** The reason of a 409, in Dutch. */
+  melding?: string;
+}
+
+/**
+ * Runs a command behind a form. Null when it succeeded; a validation error or a conflict (someone else saved, or
+ * the state changed) comes back as a FormulierFout, so the page re-renders with the input kept; anything else is thrown.
+ */
+export async function probeerFormulier(fn: () => Promise<void>): Promise<FormulierFout | null> {
+  try {
+    await fn();
+    return null;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation_failed') return { errors: err.fields ?? {}, status: 422 };
+    if (err instanceof AppError && err.code === 'conflict') return { errors: {}, status: 409, melding: err.detail };
+    throw err;
+  }
+}
