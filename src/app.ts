@@ -17,6 +17,7 @@ import { registerAanbodRoutes } from './modules/aanbod/routes.js';
 import { registerZorgplichtRoutes } from './modules/zorgplicht/routes.js';
 import { registerAanmeldenRoutes } from './modules/zorgplicht/aanmelden.js';
 import { registerSchorsingRoutes } from './modules/schorsing/routes.js';
+import { registerOppRoutes } from './modules/opp/routes.js';
 
 /** Builds the app for the given dependencies (tests build their own with a test database and clock). */
 export function createApp(deps: AppDeps): App {
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): App {
   registerZorgplichtRoutes(app);
   registerAanmeldenRoutes(app);
   registerSchorsingRoutes(app);
+  registerOppRoutes(app);
   registerLeerlingRoutes(app);
   app.onError(onError);
   app.notFound(onNotFound);

@@ -21,8 +21,11 @@ interface Call {
   /** The events name the single pupil (file routes) or list the pupils (list routes). */
   names: 'leerling' | 'lijst';
   okStatus: number;
-  /** Who calls it (default: the SWV employee of tenant A); 'ouder' = a parent with gezag of the pupil; 'school' = an IB of A's school. */
-  als?: 'ouder' | 'school';
+  /**
+   * Who calls it (default: the SWV employee of tenant A); 'ouder' = a parent with gezag of the pupil; 'school' = an IB of
+   * A's school; 'schoolleider' = its school leader; 'leerling' = the pupil's own account.
+   */
+  als?: 'ouder' | 'school' | 'schoolleider' | 'leerling';
   /** The route's :id is not the pupil's: make the object (e.g. an aanmelding of the pupil) and return its id. */
   maak?: (db: TestContext['db'], t: TestTenant, leerlingId: string) => Promise<string>;
 }
@@ -84,6 +87,45 @@ function verwijdering(soort: 'po' | 'vo' | 'wec' | 'klaar' | 'definitief' = 'po'
         ${klaar ? t.andereVestigingCode : null}, ${klaar ? '2025-03-14' : null}, ${definitief ? 'definitief' : 'voorgenomen'},
         ${definitief ? '2025-03-17' : null}) returning id`))[0]!.id);
 }
+
+/**
+ * An OPP of the pupil at the tenant's school (started 2025-03-03), in a state: 'leeg' (no version), 'voorstel' (version 1
+ * with a goal, the proposal), 'klaar' (version 1 with OOGO, consent and the pupil's view: it may be adopted),
+ * 'vastgesteld' (version 1 adopted on 2025-03-11), 'mening' (a parent's view; returns "<opp>/meningen/<view>").
+ * The tenant's pupil portal opens at 8, so the test pupils (born 2016) may use it.
+ */
+function opp(stand: 'leeg' | 'voorstel' | 'klaar' | 'vastgesteld' | 'mening' = 'voorstel') {
+  return (db: TestContext['db'], t: TestTenant, leerlingId: string) =>
+    db.withTenant({ swvId: t.swvId, userId: null }, async (tx) => {
+      const one = async (q: ReturnType<typeof sql>) => (await rows<{ id: string }>(tx, q))[0]!.id;
+      await tx.execute(sql`insert into opp_instelling (swv_id, leerling_portaal_vanaf) values (${t.swvId}, 8) on conflict do nothing`);
+      const id = await one(sql`insert into opp (swv_id, leerling_id, vestiging_code, soort, aanleiding, ingeschreven_op, uiterlijk, gestart_op)
+        values (${t.swvId}, ${leerlingId}, ${t.vestigingCode}, 'bao', 'later', '2020-08-20', '2025-04-14', '2025-03-03') returning id`);
+      if (stand === 'leeg') return id;
+      const versie = await one(sql`insert into opp_versie (swv_id, opp_id, volgnummer, uitstroom, factoren, handelingsdeel, gemaakt_op)
+        values (${t.swvId}, ${id}, 1, 'havo', ${JSON.stringify([{ domein: 'gedrag', soort: 'belemmerend', tekst: 'Geheim belemmerend' }, { domein: 'gedrag', soort: 'bevorderend', tekst: 'Geheim bevorderend' }])}::jsonb,
+          ${JSON.stringify([{ domein: 'gedrag', doel: 'Geheim doel', ondersteuning: 'Geheime hulp', wie: 'IB', hoeVaak: 'dagelijks' }])}::jsonb, '2025-03-05T10:00:00Z') returning id`);
+      if (stand === 'mening') {
+        const m = await one(sql`insert into opp_mening (swv_id, opp_id, volgnummer, van, soort, antwoorden, vorm, gegeven_op, namens, door_rol)
+          values (${t.swvId}, ${id}, 1, 'ouder', 'mening', '[{"vraag":"Wat wilt u anders?","antwoord":"Geheime mening"}]'::jsonb, 'online', '2025-03-08', 'Ouder', 'ouder') returning id`);
+        return `${id}/meningen/${m}`;
+      }
+      if (stand === 'voorstel') return id;
+      await tx.execute(sql`insert into opp_oogo (swv_id, opp_id, volgnummer, op, deelnemers, uitkomst) values (${t.swvId}, ${id}, 1, '2025-03-06', 'Ouders, IB', 'overeenstemming')`);
+      await tx.execute(sql`insert into opp_instemming (swv_id, opp_id, versie_id, volgnummer, uitkomst, op, bron, namens, door_rol)
+        values (${t.swvId}, ${id}, ${versie}, 1, 'ingestemd', '2025-03-10', 'school', 'Ouder', 'intern-begeleider')`);
+      await tx.execute(sql`insert into opp_mening (swv_id, opp_id, volgnummer, van, soort, antwoorden, vorm, gegeven_op, namens, door_rol)
+        values (${t.swvId}, ${id}, 1, 'leerling', 'mening', '[{"vraag":"Wat helpt jou?","antwoord":"Geheime mening"}]'::jsonb, 'gesprek', '2025-03-07', 'Leerling', 'intern-begeleider')`);
+      if (stand === 'vastgesteld') await tx.execute(sql`update opp_versie set vastgesteld_op = '2025-03-11', vastgesteld_door = (select id from gebruiker limit 1) where id = ${versie}`);
+      return id;
+    });
+}
+
+/** The version form with one goal, based on version `basis`. */
+const VERSIE_FORM = (basis: string) => ({
+  basis, uitstroom: 'havo', 'factor.gedrag.belemmerend': 'Geheim: botst vaak.', 'factor.gedrag.bevorderend': 'Geheim: werkt goed met vaste juf.',
+  'doel.0.doel': 'Geheim doel: rustig werken.', 'doel.0.ondersteuning': 'Geheime hulp: time-out plek.',
+});
 
 const RECIPES: Record<string, Call> = {
   'GET /leerlingen': { method: 'GET', path: () => '/leerlingen', events: 1, names: 'lijst', okStatus: 200 },
@@ -219,6 +261,74 @@ const RECIPES: Record<string, Call> = {
   },
   'GET /verwijderingen/:id/brief': { method: 'GET', path: (id) => `/verwijderingen/${id}/brief`, events: 1, names: 'leerling', okStatus: 200, maak: verwijdering('definitief') },
   'GET /verwijderingen/:id/brief.pdf': { method: 'GET', path: (id) => `/verwijderingen/${id}/brief.pdf`, events: 1, names: 'leerling', okStatus: 200, maak: verwijdering('definitief') },
+  'GET /opp': { method: 'GET', path: () => '/opp', events: 1, names: 'lijst', okStatus: 200, als: 'school' },
+  'GET /opp.csv': { method: 'GET', path: () => '/opp.csv', events: 1, names: 'lijst', okStatus: 200, als: 'school' },
+  'GET /opp-rod.csv': { method: 'GET', path: () => '/opp-rod.csv', events: 1, names: 'lijst', okStatus: 200, als: 'school' },
+  'GET /leerlingen/:id/opp/nieuw': { method: 'GET', path: (id) => `/leerlingen/${id}/opp/nieuw`, events: 1, names: 'leerling', okStatus: 200, als: 'school' },
+  'POST /leerlingen/:id/opp': {
+    method: 'POST', path: (id) => `/leerlingen/${id}/opp`, events: 1, names: 'leerling', okStatus: 303, als: 'school',
+    form: () => ({ soort: 'bao', extraOndersteuning: 'ja', aanleiding: 'later' }),
+  },
+  'GET /opp/:id': { method: 'GET', path: (id) => `/opp/${id}`, events: 1, names: 'leerling', okStatus: 200, als: 'school', maak: opp() },
+  'GET /opp/:id/versies/:nr': { method: 'GET', path: (id) => `/opp/${id}/versies/1`, events: 1, names: 'leerling', okStatus: 200, als: 'school', maak: opp() },
+  'GET /opp/:id/bewerken': { method: 'GET', path: (id) => `/opp/${id}/bewerken`, events: 1, names: 'leerling', okStatus: 200, als: 'school', maak: opp() },
+  'POST /opp/:id/versies': {
+    method: 'POST', path: (id) => `/opp/${id}/versies`, events: 1, names: 'leerling', okStatus: 303, als: 'school', maak: opp('leeg'), form: () => VERSIE_FORM('0'),
+  },
+  'POST /opp/:id/oogo': {
+    method: 'POST', path: (id) => `/opp/${id}/oogo`, events: 1, names: 'leerling', okStatus: 303, als: 'school', maak: opp(),
+    form: () => ({ op: '2025-03-06', deelnemers: 'Geheim: moeder en IB', uitkomst: 'deels', verslag: 'Geheim verslag' }),
+  },
+  'POST /opp/:id/instemming': {
+    method: 'POST', path: (id) => `/opp/${id}/instemming`, events: 1, names: 'leerling', okStatus: 303, als: 'school', maak: opp(),
+    form: () => ({ volgnummer: '1', uitkomst: 'geweigerd', op: '2025-03-10', namens: 'Geheime Ouder', reden: 'Geheime reden' }),
+  },
+  'POST /opp/:id/instemming-door': {
+    method: 'POST', path: (id) => `/opp/${id}/instemming-door`, events: 1, names: 'leerling', okStatus: 303, als: 'school', maak: opp(),
+    form: () => ({ versie: '1', door: 'ouders' }),
+  },
+  'POST /opp/:id/leerling-uitnodigen': {
+    method: 'POST', path: (id) => `/opp/${id}/leerling-uitnodigen`, events: 1, names: 'leerling', okStatus: 303, als: 'school', maak: opp(),
+    form: () => ({ email: 'geheim.leerling@test.passend.test' }),
+  },
+  'POST /opp/:id/instemming-vragen': { method: 'POST', path: (id) => `/opp/${id}/instemming-vragen`, events: 1, names: 'leerling', okStatus: 303, als: 'school', maak: opp(), form: () => ({}) },
+  'POST /opp/:id/meningen/:mid/reactie': {
+    method: 'POST', path: (id) => `/opp/${id}/reactie`, events: 1, names: 'leerling', okStatus: 303, als: 'school', maak: opp('mening'),
+    form: () => ({ versie: '1', reactie: 'Geheime reactie van de school.' }),
+  },
+  'GET /opp/:id/leerling-mening': { method: 'GET', path: (id) => `/opp/${id}/leerling-mening`, events: 1, names: 'leerling', okStatus: 200, als: 'school', maak: opp() },
+  'POST /opp/:id/leerling-mening': {
+    method: 'POST', path: (id) => `/opp/${id}/leerling-mening`, events: 1, names: 'leerling', okStatus: 303, als: 'school', maak: opp(),
+    form: () => ({ soort: 'mening', vorm: 'gesprek', gegevenOp: '2025-03-07', 'vraag.helpt': 'Geheim: de juf.' }),
+  },
+  'GET /opp/:id/vaststellen': { method: 'GET', path: (id) => `/opp/${id}/vaststellen`, events: 1, names: 'leerling', okStatus: 200, als: 'schoolleider', maak: opp('klaar') },
+  'POST /opp/:id/vaststellen': {
+    method: 'POST', path: (id) => `/opp/${id}/vaststellen`, events: 1, names: 'leerling', okStatus: 303, als: 'schoolleider', maak: opp('klaar'),
+    form: () => ({ volgnummer: '1', op: '2025-03-11' }),
+  },
+  'GET /opp/:id/evaluatie': { method: 'GET', path: (id) => `/opp/${id}/evaluatie`, events: 1, names: 'leerling', okStatus: 200, als: 'school', maak: opp('vastgesteld') },
+  'POST /opp/:id/evaluatie': {
+    method: 'POST', path: (id) => `/opp/${id}/evaluatie`, events: 2, names: 'leerling', okStatus: 303, als: 'school', maak: opp('vastgesteld'),
+    form: () => ({ op: '2025-06-10', deelnemers: 'Geheim: ouders', metOuders: 'ja', conclusie: 'doorgaan', 'resultaat.0.uitkomst': 'deels', 'resultaat.0.toelichting': 'Geheim' }),
+  },
+  'GET /opp/:id/afsluiten': { method: 'GET', path: (id) => `/opp/${id}/afsluiten`, events: 1, names: 'leerling', okStatus: 200, als: 'school', maak: opp() },
+  'POST /opp/:id/afsluiten': {
+    method: 'POST', path: (id) => `/opp/${id}/afsluiten`, events: 1, names: 'leerling', okStatus: 303, als: 'school', maak: opp(),
+    form: () => ({ versie: '1', op: '2025-06-10', reden: 'Geheim: geen extra ondersteuning meer nodig.' }),
+  },
+  'GET /opp/:id/afdrukken': { method: 'GET', path: (id) => `/opp/${id}/afdrukken`, events: 1, names: 'leerling', okStatus: 200, als: 'school', maak: opp() },
+  'GET /opp/:id/opp.pdf': { method: 'GET', path: (id) => `/opp/${id}/opp.pdf`, events: 1, names: 'leerling', okStatus: 200, als: 'ouder', maak: opp() },
+  'GET /api/opp/:id': { method: 'GET', path: (id) => `/api/opp/${id}`, events: 1, names: 'leerling', okStatus: 200, als: 'ouder', maak: opp() },
+  'POST /opp/:id/mijn-besluit': {
+    method: 'POST', path: (id) => `/opp/${id}/mijn-besluit`, events: 1, names: 'leerling', okStatus: 303, als: 'ouder', maak: opp(),
+    form: () => ({ volgnummer: '1', uitkomst: 'geweigerd', reden: 'Geheime reden van de ouder.' }),
+  },
+  'GET /opp/:id/mijn-mening': { method: 'GET', path: (id) => `/opp/${id}/mijn-mening`, events: 1, names: 'leerling', okStatus: 200, als: 'ouder', maak: opp() },
+  'POST /opp/:id/mijn-mening': {
+    method: 'POST', path: (id) => `/opp/${id}/mijn-mening`, events: 1, names: 'leerling', okStatus: 303, als: 'leerling', maak: opp(),
+    form: () => ({ 'vraag.helpt': 'Geheim: een rustig plekje.' }),
+  },
+  'GET /mijn-opp': { method: 'GET', path: () => '/mijn-opp', events: 1, names: 'leerling', okStatus: 200, als: 'leerling', maak: opp() },
 };
 
 async function call(c: Client, t: TestTenant, r: Call, id: string) {
@@ -244,6 +354,17 @@ for (const kind of databaseKinds()) {
     });
     after(async () => ctx.db.close());
 
+    /** The user a recipe runs as in tenant `t`; a parent (with gezag) or the pupil belongs to `leerlingId`. */
+    async function gebruikerVoor(als: NonNullable<Call['als']>, t: TestTenant, leerlingId: string): Promise<TestUser> {
+      if (als === 'ouder') {
+        const ouder = await buildUser(ctx.db, t, 'ouder');
+        await linkOuder(ctx.db, t, leerlingId, ouder);
+        return ouder;
+      }
+      if (als === 'leerling') return buildUser(ctx.db, t, 'leerling', { leerlingId });
+      return buildUser(ctx.db, t, als === 'school' ? 'intern-begeleider' : 'schoolleider');
+    }
+
     it('every route that carries pupil data has a recipe in this test', () => {
       const tagged = [...routePolicies(ctx.app)].filter(([, p]) => p.pupilData).map(([k]) => k);
       const missing = tagged.filter((k) => !RECIPES[k]);
@@ -257,16 +378,10 @@ for (const kind of databaseKinds()) {
         let client = clientA;
         let actorId = staffA.id;
         let actorRol = 'swv-medewerker';
-        if (r.als === 'ouder') {
-          const ouder = await buildUser(ctx.db, A, 'ouder');
-          await linkOuder(ctx.db, A, id, ouder);
-          client = await login(ctx, ouder);
-          [actorId, actorRol] = [ouder.id, 'ouder'];
-        }
-        if (r.als === 'school') {
-          const ib = await buildUser(ctx.db, A, 'intern-begeleider');
-          client = await login(ctx, ib);
-          [actorId, actorRol] = [ib.id, 'intern-begeleider'];
+        if (r.als) {
+          const u = await gebruikerVoor(r.als, A, leerlingId);
+          client = await login(ctx, u);
+          [actorId, actorRol] = [u.id, u.rol];
         }
         const res = await call(client, A, r, id);
         assert.equal(res.status, r.okStatus, `${key}: status ${res.status} ${res.text.slice(0, 300)}`);
@@ -294,9 +409,15 @@ for (const kind of databaseKinds()) {
 
     it('a user of SWV A asking for SWV B pupil ids gets 404 (problem+json on the API) and a logged refusal', async () => {
       const leerlingB = await buildLeerling(ctx.db, B, { achternaam: 'Vananderswv' });
-      for (const [key, r] of Object.entries(RECIPES).filter(([k, rr]) => k.includes(':id') && !rr.als)) {
-        const idB = r.maak ? await r.maak(ctx.db, B, leerlingB) : leerlingB;
-        const res = await call(clientA, A, r, idB);
+      // Each recipe's own kind of user in A (the parent and the pupil of one of A's pupils) against B's object.
+      const eigenA = await buildLeerling(ctx.db, A, { achternaam: 'Eigenvana' });
+      const clients = new Map<string, Client>([['swv', clientA]]);
+      for (const [key, r] of Object.entries(RECIPES).filter(([k]) => k.includes(':id'))) {
+        // A pupil of its own for each object (a pupil has one running OPP per school).
+        const idB = r.maak ? await r.maak(ctx.db, B, await buildLeerling(ctx.db, B, { achternaam: 'Vananderswv' })) : leerlingB;
+        const als = r.als ?? 'swv';
+        if (!clients.has(als)) clients.set(als, await login(ctx, await gebruikerVoor(als as NonNullable<Call['als']>, A, eigenA)));
+        const res = await call(clients.get(als)!, A, r, idB);
         assert.equal(res.status, 404, `${key} → ${res.status}`);
         if (key.includes('/api/')) assert.match(res.headers.get('content-type')!, /application\/problem\+json/);
         assert.doesNotMatch(res.text, /Vananderswv/);

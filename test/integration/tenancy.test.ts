@@ -23,7 +23,15 @@ interface Fixture {
 type Builder = (tx: Tx, swvId: string, fx: Fixture) => Promise<string>;
 
 /** The key column of each tenant table (audit_event is keyed by its chain position). */
-const KEY: Record<string, string> = { audit_event: 'seq', swv_profiel: 'swv_id' };
+const KEY: Record<string, string> = { audit_event: 'seq', swv_profiel: 'swv_id', opp_instelling: 'swv_id' };
+
+/**
+ * Tables the app may only append to (no UPDATE or DELETE right at all, not even on its own tenant's rows): the audit
+ * log and the OPP's records that the law needs unaltered (migration 0015).
+ */
+const ALLEEN_TOEVOEGEN = new Set(['audit_event', 'opp_oogo', 'opp_instemming', 'opp_evaluatie']);
+/** Tables the app may update in some columns only (the rest is fixed at insert) and never delete from. */
+const BEPERKT_WIJZIGEN: Record<string, string> = { opp: 'versie', opp_versie: 'cvb_advies_op', opp_mening: 'versie' };
 
 /** How to make one row of each tenant table for a given tenant. New tenant tables must be added here. */
 const BUILDERS: Record<string, Builder> = {
@@ -70,6 +78,33 @@ const BUILDERS: Record<string, Builder> = {
   verwijdering: async (tx, swvId, fx) =>
     (await first<{ id: string }>(tx, sql`insert into verwijdering (swv_id, leerling_id, vestiging_code, sector, voornemen_op, reden, leerplichtig)
       values (${swvId}, ${fx.leerlingId}, ${fx.t.vestigingCode}, 'po', '2025-03-10', 'Rls matrix', true) returning id`))!.id,
+  opp: async (tx, swvId, fx) => {
+    // One running OPP per pupil and school: a fresh pupil for each row.
+    const leerlingId = await BUILDERS.leerling!(tx, swvId, fx);
+    return (await first<{ id: string }>(tx, sql`insert into opp (swv_id, leerling_id, vestiging_code, soort, aanleiding, ingeschreven_op, uiterlijk, gestart_op)
+      values (${swvId}, ${leerlingId}, ${fx.t.vestigingCode}, 'bao', 'later', '2024-08-20', '2025-04-14', '2025-03-03') returning id`))!.id;
+  },
+  opp_versie: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into opp_versie (swv_id, opp_id, volgnummer) values (${swvId}, ${await BUILDERS.opp!(tx, swvId, fx)}, 1) returning id`))!.id,
+  opp_oogo: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into opp_oogo (swv_id, opp_id, volgnummer, op, deelnemers, uitkomst)
+      values (${swvId}, ${await BUILDERS.opp!(tx, swvId, fx)}, 1, '2025-03-10', 'Rls matrix', 'deels') returning id`))!.id,
+  opp_instemming: async (tx, swvId, fx) => {
+    const versieId = await BUILDERS.opp_versie!(tx, swvId, fx);
+    return (await first<{ id: string }>(tx, sql`insert into opp_instemming (swv_id, opp_id, versie_id, volgnummer, uitkomst, op, bron, namens, door_rol)
+      select ${swvId}, opp_id, id, 1, 'gezien', '2025-03-10', 'school', 'Rls matrix', 'intern-begeleider' from opp_versie where id = ${versieId} returning id`))!.id;
+  },
+  opp_mening: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into opp_mening (swv_id, opp_id, volgnummer, van, soort, vorm, gegeven_op, namens, door_rol)
+      values (${swvId}, ${await BUILDERS.opp!(tx, swvId, fx)}, 1, 'ouder', 'mening', 'online', '2025-03-10', 'Rls matrix', 'ouder') returning id`))!.id,
+  opp_evaluatie: async (tx, swvId, fx) => {
+    const versieId = await BUILDERS.opp_versie!(tx, swvId, fx);
+    return (await first<{ id: string }>(tx, sql`insert into opp_evaluatie (swv_id, opp_id, versie_id, volgnummer, op, deelnemers, met_ouders, conclusie)
+      select ${swvId}, opp_id, id, 1, '2025-06-10', 'Rls matrix', true, 'doorgaan' from opp_versie where id = ${versieId} returning id`))!.id;
+  },
+  opp_instelling: async (tx, swvId) =>
+    (await first<{ swv_id: string }>(tx, sql`insert into opp_instelling (swv_id) values (${swvId})
+      on conflict (swv_id) do update set versie = opp_instelling.versie returning swv_id`))!.swv_id,
   audit_event: async (tx, swvId) => {
     await recordAudit(tx, { swvId, actorGebruikerId: null, actorRol: 'test', actie: 'lezen', resultaat: 'ok', objectType: 'rls-matrix' });
     return String((await first<{ seq: number }>(tx, sql`select max(seq)::float8 as seq from audit_event where swv_id = ${swvId}`))!.seq);
@@ -159,13 +194,23 @@ for (const kind of databaseKinds()) {
 
         const update = (swv: string | null) => as(db, swv, async (tx) => (await rows(tx, sql`update ${T} set swv_id = swv_id where ${key}::text = ${idA} returning 1`)).length);
         const del = (swv: string | null, id: string) => as(db, swv, async (tx) => (await rows(tx, sql`delete from ${T} where ${key}::text = ${id} returning 1`)).length);
-        if (table === 'audit_event') {
-          // Append-only: the app role has no UPDATE or DELETE right at all, not even on its own tenant's rows.
+        if (ALLEEN_TOEVOEGEN.has(table)) {
           for (const swv of [A.t.swvId, B.t.swvId, null]) {
-            assert.deepEqual(await update(swv), { error: '42501' }, `audit_event: update as ${swv}`);
-            assert.deepEqual(await del(swv, idA), { error: '42501' }, `audit_event: delete as ${swv}`);
+            assert.deepEqual(await update(swv), { error: '42501' }, `${table}: update as ${swv}`);
+            assert.deepEqual(await del(swv, idA), { error: '42501' }, `${table}: delete as ${swv}`);
           }
           assert.equal(await count(A.t.swvId), 1);
+          continue;
+        }
+        const kolom = BEPERKT_WIJZIGEN[table];
+        if (kolom) {
+          const K = ident(kolom);
+          const zet = (swv: string | null) => as(db, swv, async (tx) => (await rows(tx, sql`update ${T} set ${K} = ${K} where ${key}::text = ${idA} returning 1`)).length);
+          assert.equal(await zet(B.t.swvId), 0, `${table}: other tenant updates nothing`);
+          assert.equal(await zet(null), 0, `${table}: no tenant updates nothing`);
+          assert.equal(await zet(A.t.swvId), 1, `${table}: own tenant updates ${kolom}`);
+          assert.deepEqual(await update(A.t.swvId), { error: '42501' }, `${table}: the tenant column is fixed`);
+          for (const swv of [A.t.swvId, B.t.swvId, null]) assert.deepEqual(await del(swv, idA), { error: '42501' }, `${table}: delete as ${swv}`);
           continue;
         }
         assert.equal(await update(B.t.swvId), 0, `${table}: other tenant updates nothing`);

@@ -15,13 +15,13 @@ import type { App, AppContext } from '../../platform/http/env.js';
 import { defineRoute } from '../../platform/http/policy.js';
 import { queryText } from '../../platform/http/forms.js';
 import { layoutProps, sendPage } from '../../platform/http/render.js';
-import { AanbodWeergave, Alineas, DemoLabel, domeinLabel, niveauLabel, telHref, urlVanVersie } from './weergave.js';
+import { AanbodWeergave, DemoLabel, domeinLabel, niveauLabel, telHref, urlVanVersie } from './weergave.js';
 import { inhoudVan } from './rules/typen.js';
 import { AppError } from '../../platform/errors.js';
 import { formatDutch, schoolYearOf } from '../../platform/civil-date.js';
 import { Layout } from '../../platform/views/layout.js';
 import {
-  Alert, Button, ButtonLink, CheckboxField, CheckboxGroup, DataList, ErrorSummary, fieldId, Form, FormField, Heading, Link, Paragraph, RadioGroup,
+  Alert, Alineas, Button, ButtonLink, CheckboxField, CheckboxGroup, DataList, ErrorSummary, fieldId, Form, FormField, Heading, Link, Paragraph, RadioGroup,
   SelectField, Table, type DataListItem,
 } from '../../platform/views/components.js';
 import { findSwv, leerlingTrend } from '../register/store.js';

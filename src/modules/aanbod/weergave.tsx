@@ -4,7 +4,7 @@
  */
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { formatDutch } from '../../platform/civil-date.js';
-import { Alert, DataList, Heading, Link, Paragraph, Table, type DataListItem } from '../../platform/views/components.js';
+import { Alert, Alineas, DataList, Heading, Link, Paragraph, Table, type DataListItem } from '../../platform/views/components.js';
 import { DOMEIN_CODES, DOMEINEN, NIVEAUS, VOORZIENINGEN, type DomeinCode } from './rules/domeinen.js';
 import { MR_ADVIES_LABEL, type AanbodInhoud, type MrAdvies } from './rules/typen.js';
 
@@ -23,12 +23,6 @@ export function niveauLabel(n: string): string {
 
 export function mrAdviesLabel(a: string | null): string {
   return a ? (MR_ADVIES_LABEL[a as MrAdvies] ?? a) : 'niet vastgelegd';
-}
-
-/** Free text as paragraphs (a blank line starts a new one). */
-export function Alineas(props: { tekst: string }): JSX.Element {
-  const delen = props.tekst.split(/\n\s*\n/).map((d) => d.trim()).filter(Boolean);
-  return <>{delen.map((d) => <Paragraph>{d}</Paragraph>)}</>;
 }
 
 /** Says clearly that an offer is made up (demo installation). */

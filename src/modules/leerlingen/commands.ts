@@ -169,24 +169,36 @@ export async function voegOuderToe(deps: LeerlingDeps, actor: Actor, leerlingId:
 }
 
 /**
- * Creates an invitation for a parent (14 days, token stored hashed) and queues the mail with the link, in the
- * caller's transaction. The mail names no child and no support data: only that there is an invitation (AVG art.
- * 32); `inleiding` says why (e.g. the parent applied online).
+ * Creates an invitation (14 days, token stored hashed) and queues the mail with the link, in the caller's
+ * transaction: for a parent, or for a pupil to use the pupil portal (issue 6). The mail names no child and no
+ * support data: only that there is an invitation (AVG art. 32); `inleiding` says why (e.g. the parent applied
+ * online). Pupils are addressed with "je", parents with "u".
  */
-export async function nodigOuderUit(
+export async function nodigUit(
   tx: Executor, deps: Pick<LeerlingDeps, 'clock' | 'publicUrl'>,
-  o: { swvId: string; ouderId: string; naam: string; email: string; onderwerp: string; inleiding: string },
+  o: { swvId: string; voor: { ouderId: string } | { leerlingId: string }; naam: string; email: string; onderwerp: string; inleiding: string },
 ): Promise<void> {
   const token = randomToken(32);
-  await store.insertUitnodiging(tx, { swvId: o.swvId, ouderId: o.ouderId, tokenHash: tokenHash(token), verlooptOp: new Date(deps.clock.now().getTime() + 14 * 86_400_000) });
+  const verlooptOp = new Date(deps.clock.now().getTime() + 14 * 86_400_000);
+  await store.insertUitnodiging(tx, { swvId: o.swvId, tokenHash: tokenHash(token), verlooptOp, ...('ouderId' in o.voor ? o.voor : { ...o.voor, email: o.email }) });
+  const je = !('ouderId' in o.voor);
   await queueMail(tx, {
     aan: o.email,
     onderwerp: o.onderwerp,
     tekst:
-      `Beste ${o.naam},\n\n${o.inleiding}\n\nOpen deze link om de uitnodiging aan te nemen (14 dagen geldig):\n` +
+      `${je ? 'Hoi' : 'Beste'} ${o.naam},\n\n${o.inleiding}\n\nOpen deze link om de uitnodiging aan te nemen (14 dagen geldig):\n` +
       `${deps.publicUrl}/uitnodiging/${encodeURIComponent(o.swvId)}/${token}\n\n` +
-      `Daarna logt u in met een code die u per e-mail krijgt. U heeft geen wachtwoord nodig.\n`,
+      (je ? 'Daarna log je in met een code die je per e-mail krijgt. Je hebt geen wachtwoord nodig.\n'
+        : 'Daarna logt u in met een code die u per e-mail krijgt. U heeft geen wachtwoord nodig.\n'),
   });
+}
+
+/** {@link nodigUit} for a parent (the address is on the ouder row). */
+export function nodigOuderUit(
+  tx: Executor, deps: Pick<LeerlingDeps, 'clock' | 'publicUrl'>,
+  o: { swvId: string; ouderId: string; naam: string; email: string; onderwerp: string; inleiding: string },
+): Promise<void> {
+  return nodigUit(tx, deps, { ...o, voor: { ouderId: o.ouderId } });
 }
 
 /** Looks an invitation up (for the acceptance page). Expired, used or unknown → not_found. */
@@ -197,8 +209,8 @@ export async function bekijkUitnodiging(deps: LeerlingDeps, swvId: string, token
 }
 
 /**
- * Accepts an invitation: the parent gets (or reuses) an account without password and the 'ouder' role in this
- * SWV; from then on they log in with an e-mailed code.
+ * Accepts an invitation: the parent (or the pupil) gets — or reuses — an account without password and the 'ouder'
+ * role in this SWV (a pupil: the 'leerling' role for their own file); from then on they log in with an e-mailed code.
  */
 export async function accepteerUitnodiging(deps: LeerlingDeps, swvId: string, token: string): Promise<string> {
   const email = await deps.db.withTenant({ swvId, userId: null }, async (tx) => {
@@ -206,12 +218,16 @@ export async function accepteerUitnodiging(deps: LeerlingDeps, swvId: string, to
     if (!u?.email) return null;
     const gebruikerId = await ensureGezinGebruiker(tx, u.email, u.naam);
     await tx.execute(sql`select set_config('app.user_id', ${gebruikerId}, true)`);
-    const heeftOuderRol = await first(tx, sql`select 1 from rol_toekenning where gebruiker_id = ${gebruikerId} and rol = 'ouder' and swv_id = ${swvId}`);
-    if (!heeftOuderRol) await insertRolToekenning(tx, { gebruikerId, rol: 'ouder', swvId });
-    await store.linkOuderAccount(tx, u.ouderId, gebruikerId);
+    const rol = u.ouderId ? 'ouder' : 'leerling';
+    const heeftRol = u.ouderId
+      ? await first(tx, sql`select 1 from rol_toekenning where gebruiker_id = ${gebruikerId} and rol = 'ouder' and swv_id = ${swvId}`)
+      : await first(tx, sql`select 1 from rol_toekenning where gebruiker_id = ${gebruikerId} and rol = 'leerling' and swv_id = ${swvId}
+          and leerling_id = ${u.leerlingId}`);
+    if (!heeftRol) await insertRolToekenning(tx, { gebruikerId, rol, swvId, leerlingId: u.ouderId ? null : u.leerlingId });
+    if (u.ouderId) await store.linkOuderAccount(tx, u.ouderId, gebruikerId);
     await recordAudit(tx, {
-      swvId, actorGebruikerId: gebruikerId, actorRol: 'ouder', actie: 'uitnodiging-geaccepteerd', objectType: 'ouder',
-      objectId: u.ouderId, leerlingId: u.leerlingId, resultaat: 'ok',
+      swvId, actorGebruikerId: gebruikerId, actorRol: rol, actie: 'uitnodiging-geaccepteerd', objectType: u.ouderId ? 'ouder' : 'leerling',
+      objectId: u.ouderId ?? u.leerlingId, leerlingId: u.leerlingId, resultaat: 'ok',
     });
     return u.email;
   });

@@ -23,6 +23,7 @@ import type { LeerlingRij } from './store.js';
 import { sendCsv, toCsv } from '../../platform/http/csv.js';
 import { LeerlingVelden } from './velden.js';
 import { VASTLEG_ROLLEN as SCHORSING_VASTLEG_ROLLEN } from '../schorsing/rules/toegang.js';
+import { SCHRIJF_ROLLEN as OPP_SCHRIJF_ROLLEN } from '../opp/rules/toegang.js';
 
 /** Roles that can open pupil files at all; relationship decides which files. */
 const DOSSIER_ROLLEN = (Object.keys(ROL_INFO) as Rol[]).filter((r) => ROL_INFO[r].kanLeerlingdossierOpenen && !ROL_INFO[r].isGezin);
@@ -151,6 +152,12 @@ async function dossierPage(c: AppContext, id: string, ouderValues: FormValues = 
             <CheckboxField name="uitnodigen" label="Stuur een uitnodiging om het dossier in Passend te volgen" checked={ouderValues.uitnodigen !== undefined ? ouderValues.uitnodigen === 'ja' : true} />
             <Button appearance="secondary">Toevoegen</Button>
           </Form>
+        </>
+      )}
+      {OPP_SCHRIJF_ROLLEN.includes(c.var.auth!.actief!.rol) && (
+        <>
+          <Heading level={2}>Ontwikkelingsperspectief</Heading>
+          <Paragraph><Link href={`/leerlingen/${l.id}/opp/nieuw`}>Ontwikkelingsperspectief openen of starten</Link></Paragraph>
         </>
       )}
       {SCHORSING_VASTLEG_ROLLEN.includes(c.var.auth!.actief!.rol) && (
@@ -323,8 +330,19 @@ export function registerLeerlingRoutes(app: App): void {
       c,
       <Layout {...props}>
         <Heading level={1}>Uitnodiging aannemen</Heading>
-        <Paragraph>Beste {u.naam}, u bent uitgenodigd om in Passend mee te kijken met de ondersteuning van uw kind.</Paragraph>
-        <Paragraph>Na het aannemen logt u in met een code die u per e-mail krijgt op {u.email}.</Paragraph>
+        {u.ouderId
+          ? (
+            <>
+              <Paragraph>Beste {u.naam}, u bent uitgenodigd om in Passend mee te kijken met de ondersteuning van uw kind.</Paragraph>
+              <Paragraph>Na het aannemen logt u in met een code die u per e-mail krijgt op {u.email}.</Paragraph>
+            </>
+          )
+          : (
+            <>
+              <Paragraph>Hoi {u.naam}, je school nodigt je uit om in Passend te vertellen wat jij vindt van de hulp die je op school krijgt.</Paragraph>
+              <Paragraph>Na het aannemen log je in met een code die je per e-mail krijgt op {u.email}.</Paragraph>
+            </>
+          )}
         <Form action={`/uitnodiging/${encodeURIComponent((c.req.param('swv') ?? ''))}/${encodeURIComponent((c.req.param('token') ?? ''))}`} csrfToken={c.var.csrfToken}>
           <Button>Uitnodiging aannemen</Button>
         </Form>

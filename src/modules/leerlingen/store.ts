@@ -170,17 +170,39 @@ export async function insertOuder(
   return row!.id;
 }
 
-export async function insertUitnodiging(ex: Executor, u: { swvId: string; ouderId: string; tokenHash: string; verlooptOp: Date }) {
-  await ex.execute(sql`insert into uitnodiging (swv_id, ouder_id, token_hash, verloopt_op)
-      values (${u.swvId}, ${u.ouderId}, ${u.tokenHash}, ${u.verlooptOp.toISOString()})`);
+/** An invitation: for a parent (`ouderId`, the address is on the ouder row) or for a pupil (`leerlingId` + `email`). */
+export async function insertUitnodiging(
+  ex: Executor,
+  u: { swvId: string; tokenHash: string; verlooptOp: Date } & ({ ouderId: string } | { leerlingId: string; email: string }),
+) {
+  const ouderId = 'ouderId' in u ? u.ouderId : null;
+  const leerlingId = 'leerlingId' in u ? u.leerlingId : null;
+  const email = 'email' in u ? u.email : null;
+  await ex.execute(sql`insert into uitnodiging (swv_id, ouder_id, leerling_id, email, token_hash, verloopt_op)
+      values (${u.swvId}, ${ouderId}, ${leerlingId}, ${email}, ${u.tokenHash}, ${u.verlooptOp.toISOString()})`);
 }
 
+/** An invitation as the acceptance page and the acceptance need it: whom it is for, the address, the name. */
+export interface UitnodigingRij {
+  id: string;
+  /** Null for a pupil's invitation. */
+  ouderId: string | null;
+  leerlingId: string;
+  email: string | null;
+  naam: string;
+}
+
+/** Whom an invitation `u` is for: a parent (ouder row `o`) or a pupil (leerling row `p`). */
+const UITNODIGING_VOOR = sql`left join ouder o on o.swv_id = u.swv_id and o.id = u.ouder_id
+  left join leerling p on p.swv_id = u.swv_id and p.id = u.leerling_id`;
+const UITNODIGING_KOLOMMEN = sql`u.id, u.ouder_id as "ouderId", coalesce(o.leerling_id, u.leerling_id) as "leerlingId",
+  coalesce(o.email, u.email) as email, coalesce(o.naam, p.voornaam || ' ' || coalesce(p.tussenvoegsel || ' ', '') || p.achternaam) as naam`;
+
 export function findUitnodiging(ex: Executor, tokenHash: string) {
-  return first<{ id: string; ouderId: string; verlooptOp: Date; geaccepteerdOp: Date | null; email: string | null; naam: string; leerlingId: string }>(
+  return first<UitnodigingRij & { verlooptOp: Date; geaccepteerdOp: Date | null }>(
     ex,
-    sql`select u.id, u.ouder_id as "ouderId", u.verloopt_op as "verlooptOp", u.geaccepteerd_op as "geaccepteerdOp",
-          o.email, o.naam, o.leerling_id as "leerlingId"
-        from uitnodiging u join ouder o on o.swv_id = u.swv_id and o.id = u.ouder_id where u.token_hash = ${tokenHash}`,
+    sql`select ${UITNODIGING_KOLOMMEN}, u.verloopt_op as "verlooptOp", u.geaccepteerd_op as "geaccepteerdOp"
+        from uitnodiging u ${UITNODIGING_VOOR} where u.token_hash = ${tokenHash}`,
   );
 }
 
@@ -188,12 +210,13 @@ export function findUitnodiging(ex: Executor, tokenHash: string) {
  * Marks an open invitation accepted, atomically: of two simultaneous acceptances only one gets the row back.
  */
 export function claimUitnodiging(ex: Executor, tokenHash: string, now: Date) {
-  return first<{ id: string; ouderId: string; email: string | null; naam: string; leerlingId: string }>(
+  return first<UitnodigingRij>(
     ex,
-    sql`update uitnodiging u set geaccepteerd_op = now() from ouder o
-        where u.token_hash = ${tokenHash} and u.geaccepteerd_op is null and u.verloopt_op > ${now.toISOString()}
-          and o.swv_id = u.swv_id and o.id = u.ouder_id
-        returning u.id, u.ouder_id as "ouderId", o.email, o.naam, o.leerling_id as "leerlingId"`,
+    sql`with geclaimd as (
+          update uitnodiging set geaccepteerd_op = now()
+          where token_hash = ${tokenHash} and geaccepteerd_op is null and verloopt_op > ${now.toISOString()}
+          returning *)
+        select ${UITNODIGING_KOLOMMEN} from geclaimd u ${UITNODIGING_VOOR}`,
   );
 }
 

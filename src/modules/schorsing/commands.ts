@@ -12,7 +12,7 @@ import { recordAudit, type AuditActie } from '../../platform/audit/audit.js';
 import { grondslag, magVastleggen, schorsingRelatie, type SchorsingRelatie } from './rules/toegang.js';
 import { controleerSchorsing, inspectieMeldingNodig } from './rules/schorsing.js';
 import { ontbrekendVoorDefinitieveVerwijdering, type VerwijderingFeiten } from './rules/verwijdering.js';
-import { datumFout, datumFouten } from './rules/datum.js';
+import { datumFout, datumFouten } from '../../platform/datum.js';
 import * as store from './store.js';
 import type { TNieuweSchorsing, TNieuweVerwijdering } from './schemas.js';
 

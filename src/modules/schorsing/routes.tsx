@@ -15,7 +15,7 @@ import { formatDutch } from '../../platform/civil-date.js';
 import { sendBrief } from '../../platform/brief/brief.js';
 import { Layout } from '../../platform/views/layout.js';
 import {
-  Alert, Button, ButtonLink, CheckboxField, DataList, ErrorSummary, Form, FormField, Heading, Link, Paragraph, RadioGroup,
+  Alert, Button, ButtonLink, CheckboxField, ConflictMelding, DataList, ErrorSummary, Form, FormField, Heading, Link, Paragraph, RadioGroup,
   SelectField, Table, TextareaField,
 } from '../../platform/views/components.js';
 import * as cmd from './commands.js';
@@ -98,15 +98,6 @@ async function opFormulier(fn: () => Promise<void>, toon: (u: Uitkomst) => Promi
   return fout ? toon(fout) : null;
 }
 
-function ConflictMelding(props: { u: Uitkomst }) {
-  if (props.u.status !== 409) return null;
-  return (
-    <Alert type="warning" heading="Niet opgeslagen">
-      <Paragraph>{props.u.melding ?? 'Iemand anders heeft dit intussen gewijzigd.'} Hieronder staat wat nu is opgeslagen. Kijk het na en probeer het zo nodig opnieuw.</Paragraph>
-    </Alert>
-  );
-}
-
 function Versie(props: { versie: number }) {
   return <input type="hidden" name="versie" value={String(props.versie)} />;
 }
@@ -170,7 +161,7 @@ async function schorsingPage(c: AppContext, id: string, values: FormValues = {},
     <Layout {...props}>
       <Heading level={1}>Schorsing van {naamVan(s)}</Heading>
       <ErrorSummary errors={u.errors} />
-      <ConflictMelding u={u} />
+      <ConflictMelding status={u.status} melding={u.melding} />
       {t.inspectieTaakOpen && (
         <Alert type="warning" heading="Meld deze schorsing schriftelijk aan de inspectie (met redenen)" headingLevel={2}>
           <Paragraph>De schorsing duurt langer dan één dag. Dan moet de school haar schriftelijk, met de redenen, melden aan de Inspectie van het Onderwijs. Leg hieronder vast wanneer dat is gebeurd.</Paragraph>
@@ -298,7 +289,7 @@ async function verwijderingPage(c: AppContext, id: string, values: FormValues = 
     <Layout {...props}>
       <Heading level={1}>Verwijdering van {naamVan(v)}</Heading>
       <ErrorSummary errors={e} />
-      <ConflictMelding u={u} />
+      <ConflictMelding status={u.status} melding={u.melding} />
       {open && (t.ontbrekend.length
         ? (
           <Alert type="warning" heading="Nog nodig voor een definitief besluit" headingLevel={2}>

@@ -1,6 +1,6 @@
 /**
  * Input of the schorsing and verwijdering forms, with plain-Dutch messages. Dates and the legal checks come from
- * the rules (rules/schorsing.ts, rules/verwijdering.ts, rules/datum.ts) in the commands, so one submit shows every
+ * the rules (rules/schorsing.ts, rules/verwijdering.ts, platform/datum.ts) in the commands, so one submit shows every
  * problem at once; here only the shape: texts within limits, choices from their lists, the record's version, and
  * the reasons of a removal (which no rule covers).
  */

@@ -337,3 +337,14 @@ export function vestigingVoorAanmelding(ex: Executor, code: string) {
   return first<{ code: string; naam: string; plaats: string | null; soort: string; swvPo: string | null; swvVo: string | null }>(ex,
     sql`select code, naam, plaats, soort, swv_po as "swvPo", swv_vo as "swvVo" from vestiging where code = ${code}`);
 }
+
+/**
+ * The day a provisional placement by law at this location became definitive: the admission decision of the
+ * application that placed the child (WPO 40 lid 7 c.s.), or null. The OPP's 6 weeks count from then (WPO 40a lid 2).
+ */
+export async function definitiefNaTijdelijkePlaatsing(ex: Executor, leerlingId: string, vestigingCode: string): Promise<string | null> {
+  const r = await first<{ op: string }>(ex, sql`select besluit_op::text as op from aanmelding
+    where leerling_id = ${leerlingId} and vestiging_code = ${vestigingCode} and tijdelijk_geplaatst_vanaf is not null
+      and besluit = 'toegelaten' and besluit_op is not null order by besluit_op desc limit 1`);
+  return r?.op ?? null;
+}

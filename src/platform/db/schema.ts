@@ -248,17 +248,27 @@ export const ouder = pgTable(
   ],
 );
 
-/** Invitation for a parent to follow their child's file; the link carries a random token (stored hashed). */
+/**
+ * Invitation for a parent to follow their child's file, or for a pupil to use the pupil portal (issue 6: from the
+ * age the SWV sets); exactly one of `ouderId` / `leerlingId` (check in migration 0015). The link carries a random
+ * token (stored hashed). A pupil's e-mail address lives only here and on the account it creates.
+ */
 export const uitnodiging = pgTable(
   'uitnodiging',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     swvId: text('swv_id').notNull(),
-    ouderId: uuid('ouder_id').notNull(),
+    ouderId: uuid('ouder_id'),
+    leerlingId: uuid('leerling_id'),
+    /** The pupil's address (a parent's is on the `ouder` row). */
+    email: text('email'),
     tokenHash: text('token_hash').notNull().unique(),
     verlooptOp: timestamp('verloopt_op', { withTimezone: true }).notNull(),
     geaccepteerdOp: timestamp('geaccepteerd_op', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [foreignKey({ columns: [t.swvId, t.ouderId], foreignColumns: [ouder.swvId, ouder.id] })],
+  (t) => [
+    foreignKey({ columns: [t.swvId, t.ouderId], foreignColumns: [ouder.swvId, ouder.id] }),
+    foreignKey({ columns: [t.swvId, t.leerlingId], foreignColumns: [leerling.swvId, leerling.id] }),
+  ],
 );

@@ -20,6 +20,9 @@ export const AANMELDING_NAV_ROLLEN: readonly string[] = ['intern-begeleider', 's
 /** Roles that see schorsingen and verwijderingen: SCHORSING_ROLLEN of modules/schorsing (a test keeps them equal). */
 export const SCHORSING_NAV_ROLLEN: readonly string[] = ['intern-begeleider', 'schoolleider', 'bestuur', 'swv-medewerker', 'swv-directeur'];
 
+/** Roles that see the OPP list: OPP_ROLLEN of modules/opp (a test keeps them equal). */
+export const OPP_NAV_ROLLEN: readonly string[] = ['intern-begeleider', 'schoolleider', 'bestuur'];
+
 /** The main menu for the user's active role (role-aware navigation). */
 export function navFor(auth: AuthContext | null, path: string, isDemo: boolean): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Start' }];
@@ -29,15 +32,18 @@ export function navFor(auth: AuthContext | null, path: string, isDemo: boolean):
     items.push({ href: '/samenwerkingsverbanden', label: 'Samenwerkingsverbanden' });
   } else if (rol === 'ouder' || rol === 'leerling') {
     items.push({ href: '/mijn-kinderen', label: rol === 'ouder' ? 'Mijn kinderen' : 'Mijn gegevens' });
+    if (rol === 'leerling') items.push({ href: '/mijn-opp', label: 'Mijn ondersteuning' });
     if (rol === 'ouder') items.push({ href: '/aanmeldingen', label: 'Aanmeldingen' });
     items.push({ href: '/scholen/zoeken', label: 'School zoeken' });
   } else {
     if (ROL_INFO[rol].kanLeerlingdossierOpenen) items.push({ href: '/leerlingen', label: 'Leerlingen' });
     if (AANMELDING_NAV_ROLLEN.includes(rol)) items.push({ href: '/aanmeldingen', label: 'Aanmeldingen' });
+    if (OPP_NAV_ROLLEN.includes(rol)) items.push({ href: '/opp', label: 'Ontwikkelingsperspectieven' });
     if (SCHORSING_NAV_ROLLEN.includes(rol)) items.push({ href: '/schorsingen', label: 'Schorsing en verwijdering' });
     if (AANBOD_NAV_ROLLEN.includes(rol)) items.push({ href: '/aanbod', label: 'Ondersteuningsaanbod' });
     items.push({ href: '/samenwerkingsverbanden', label: 'Samenwerkingsverbanden' });
     if (rol === 'beheerder' || rol === 'swv-directeur') items.push({ href: '/beheer/audit', label: 'Auditlog' });
+    if (rol === 'swv-directeur') items.push({ href: '/instellingen/opp', label: 'Instellingen' });
   }
   if (auth) items.push({ href: '/account', label: 'Mijn account' });
   if (isDemo) items.push({ href: '/demo/mailbox', label: 'Demo-mailbox' });

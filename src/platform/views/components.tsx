@@ -127,6 +127,12 @@ export function Paragraph(props: { children?: Child; lead?: boolean; class?: str
   );
 }
 
+/** Free text as paragraphs (a blank line starts a new one): what people type in a textarea, read back as they wrote it. */
+export function Alineas(props: { tekst: string }): JSX.Element {
+  const delen = props.tekst.split(/\n\s*\n/).map((d) => d.trim()).filter(Boolean);
+  return <>{delen.map((d) => <Paragraph>{d}</Paragraph>)}</>;
+}
+
 /** Props for {@link Link}. */
 export interface LinkProps {
   href: string;
@@ -770,6 +776,19 @@ export function ErrorSummary(props: ErrorSummaryProps): JSX.Element | null {
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * Above a page whose save was refused because someone else saved first (or the state changed): what happened, and
+ * that the page below shows what is saved now while the form keeps what the user typed. Nothing for other statuses.
+ */
+export function ConflictMelding(props: { status: number; melding?: string }): JSX.Element | null {
+  if (props.status !== 409) return null;
+  return (
+    <Alert type="warning" heading="Niet opgeslagen">
+      <Paragraph>{props.melding ?? 'Iemand anders heeft dit intussen gewijzigd.'} Hieronder staat wat nu is opgeslagen. Kijk het na en probeer het zo nodig opnieuw.</Paragraph>
+    </Alert>
   );
 }
 

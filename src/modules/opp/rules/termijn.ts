@@ -10,7 +10,7 @@
  * - WPO art. 40a lid 2, WVO art. 26 lid 2, WEC art. 41a lid 2: adopted as soon as possible, at the latest 6 weeks after
  *   enrolment; after a provisional placement by law at the latest 6 weeks after it became definitive.
  */
-import { addDays, type CivilDate } from '../../../platform/civil-date.js';
+import { addDays, daysBetween, type CivilDate } from '../../../platform/civil-date.js';
 
 export const OPP_TERMIJN_WEKEN = 6;
 
@@ -53,4 +53,30 @@ export function oppVerplicht(v: OppVraag): { verplicht: boolean; reden: string }
  */
 export function oppUiterlijk(i: { ingeschrevenOp: CivilDate; definitiefOp?: CivilDate | null }): CivilDate {
   return addDays(i.definitiefOp ?? i.ingeschrevenOp, 7 * OPP_TERMIJN_WEKEN);
+}
+
+/** Why the OPP is drawn up: a new pupil (the law's deadline) or a need that arose later at the school. */
+export type Aanleiding = 'inschrijving' | 'later';
+
+/**
+ * The last day to adopt the first version. A new pupil: 6 weeks after enrolment or after the provisional placement
+ * became definitive (oppUiterlijk; WPO 40a lid 2 c.s.). When the need for extra support arises later, the law says
+ * only "zo spoedig mogelijk": we then set 6 weeks from the day the school starts the OPP, so the same signal works
+ * (our choice, marked on the page as a target, not a legal deadline).
+ */
+export function oppDeadline(i: { aanleiding: Aanleiding; ingeschrevenOp: CivilDate; definitiefOp?: CivilDate | null; gestartOp: CivilDate }): CivilDate {
+  return i.aanleiding === 'inschrijving' ? oppUiterlijk(i) : addDays(i.gestartOp, 7 * OPP_TERMIJN_WEKEN);
+}
+
+/** Days before the deadline from which the OPP list and the pupil's file warn (our choice: two weeks). */
+export const OPP_WAARSCHUWING_DAGEN = 14;
+
+export type TermijnStand = 'vastgesteld' | 'op-tijd' | 'binnenkort' | 'te-laat';
+
+/** How the first adoption stands on `vandaag`: adopted, in time, due within two weeks, or overdue. */
+export function termijnStand(uiterlijk: CivilDate, vandaag: CivilDate, eersteVaststelling: CivilDate | null): { stand: TermijnStand; dagen: number } {
+  if (eersteVaststelling) return { stand: 'vastgesteld', dagen: daysBetween(eersteVaststelling, uiterlijk) };
+  const dagen = daysBetween(vandaag, uiterlijk);
+  if (dagen < 0) return { stand: 'te-laat', dagen };
+  return { stand: dagen <= OPP_WAARSCHUWING_DAGEN ? 'binnenkort' : 'op-tijd', dagen };
 }

@@ -53,8 +53,12 @@ export function instemmingVoor(versie: number, records: readonly InstemmingRecor
 /**
  * Why this version cannot be adopted on `op`, in plain Dutch keyed by field; empty when it can (rules 13, 14, 16).
  */
-export function controleerVaststelling(v: OppVersie, instemmingen: readonly InstemmingRecord[], op: CivilDate): Record<string, string> {
+export function controleerVaststelling(
+  v: OppVersie, instemmingen: readonly InstemmingRecord[], op: CivilDate, wec: { cvbAdviesOp: CivilDate | null } | null = null,
+): Record<string, string> {
   const fouten: Record<string, string> = {};
+  // (v)so: the board adopts after advice of the commissie voor de begeleiding (WEC art. 41a lid 1, 40b; §2.5).
+  if (wec && !wec.cvbAdviesOp) fouten.cvbAdviesOp = 'Vul in wanneer de commissie voor de begeleiding advies gaf.';
   if (!gevuld(v.uitstroombestemming)) fouten.uitstroombestemming = 'Vul de verwachte uitstroombestemming in.';
   if (!v.belemmerend.some(gevuld)) fouten.belemmerend = 'Noem ten minste één belemmerende factor.';
   if (!v.bevorderend.some(gevuld)) fouten.bevorderend = 'Noem ten minste één bevorderende factor.';
@@ -76,4 +80,21 @@ export function controleerVaststelling(v: OppVersie, instemmingen: readonly Inst
     fouten.hoorrecht = 'Schrijf op waarom de mening van de leerling niet gevraagd kon worden.';
   }
   return fouten;
+}
+
+/**
+ * Records about a revision count from the previous adoption on: an OOGO or a heard view belongs to the version it was
+ * about or a later one up to this version (the law asks OOGO, consent and — from 2025-08-01 — the pupil's view at
+ * adoption and at every revision, WPO 40a lid 4). `vorige` is the number of the previous adopted version (0: none).
+ */
+export function sindsVorigeVaststelling<T extends { volgnummer: number }>(records: readonly T[], vorige: number, versie: number): T[] {
+  return records.filter((r) => r.volgnummer > vorige && r.volgnummer <= versie);
+}
+
+/**
+ * In (v)so the adult, legally competent pupil consents instead of the parents (WEC art. 41a lid 1; legal-rules §2.5).
+ * Passend cannot judge competence: the school chooses, and only for a (v)so pupil of 18 or older.
+ */
+export function magLeerlingZelfInstemmen(soort: string, leeftijd: number): boolean {
+  return (soort === 'so' || soort === 'vso') && leeftijd >= 18;
 }

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datumFout, datumFouten } from '../../../src/modules/schorsing/rules/datum.js';
+import { datumFout, datumFouten } from '../../src/platform/datum.js';
 
 test('empty, invalid, future, before and after another date: each has its plain-Dutch message', () => {
   const r = { wat: 'de datum van het besluit', vandaag: '2025-04-10' };

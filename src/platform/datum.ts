@@ -1,10 +1,11 @@
 /**
- * The dates a school records about a suspension or removal say when something happened: a decision, a hearing,
- * a report. They cannot lie in the future, and the law sets an order (the board decides on a removal only after
- * the hearing and after another school said yes — WPO art. 40 lid 11, WVO art. 27 lid 1 with Inrichtingsbesluit
- * WVO art. 14, WEC art. 40 lid 18; legal-rules §1.14–1.16). One check with plain-Dutch messages for all of them.
+ * The dates a school records say when something happened: a decision, a hearing, a report, a talk with the parents.
+ * They cannot lie in the future, and the law sets an order (e.g. the board decides on a removal only after the
+ * hearing and after another school said yes — WPO art. 40 lid 11, WVO art. 27 lid 1, WEC art. 40 lid 18,
+ * legal-rules §1.14–1.16; an OPP is adopted only after the parents' consent — WPO art. 40a). One check with
+ * plain-Dutch messages for all of them (schorsing, verwijdering, OPP).
  */
-import { formatDutch, isCivilDate, type CivilDate } from '../../../platform/civil-date.js';
+import { formatDutch, isCivilDate, type CivilDate } from './civil-date.js';
 
 /** Another date this one may not come before (or after); `datum` null means "not recorded", then no check. */
 export interface Grens {
