@@ -18,6 +18,7 @@ import { registerZorgplichtRoutes } from './modules/zorgplicht/routes.js';
 import { registerAanmeldenRoutes } from './modules/zorgplicht/aanmelden.js';
 import { registerSchorsingRoutes } from './modules/schorsing/routes.js';
 import { registerOppRoutes } from './modules/opp/routes.js';
+import { registerPortaalRoutes } from './modules/portaal/routes.js';
 
 /** Builds the app for the given dependencies (tests build their own with a test database and clock). */
 export function createApp(deps: AppDeps): App {
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): App {
   registerAanmeldenRoutes(app);
   registerSchorsingRoutes(app);
   registerOppRoutes(app);
+  registerPortaalRoutes(app);
   registerLeerlingRoutes(app);
   app.onError(onError);
   app.notFound(onNotFound);

@@ -151,6 +151,7 @@ const RECIPES: Record<string, Call> = {
     form: () => ({ naam: 'Geheime Ouder', email: 'geheim@test.passend.test', relatie: 'ouder', heeftGezag: 'ja', uitnodigen: 'nee' }),
   },
   'GET /mijn-kinderen': { method: 'GET', path: () => '/mijn-kinderen', events: 1, names: 'lijst', okStatus: 200, als: 'ouder' },
+  'GET /mijn-kinderen/:id/gegevens.json': { method: 'GET', path: (id) => `/mijn-kinderen/${id}/gegevens.json`, events: 1, names: 'leerling', okStatus: 200, als: 'ouder' },
   'GET /leerlingen/:id/inzage': { method: 'GET', path: (id) => `/leerlingen/${id}/inzage`, events: 1, names: 'leerling', okStatus: 200 },
   'GET /aanmeldingen': { method: 'GET', path: () => '/aanmeldingen', events: 1, names: 'lijst', okStatus: 200 },
   'GET /aanmeldingen.csv': { method: 'GET', path: () => '/aanmeldingen.csv', events: 1, names: 'lijst', okStatus: 200 },

@@ -235,19 +235,6 @@ export async function accepteerUitnodiging(deps: LeerlingDeps, swvId: string, to
   return email;
 }
 
-/** The parent's own children (with or without gezag). */
-export async function mijnKinderen(deps: LeerlingDeps, actor: Actor) {
-  const swvId = tenantOf(actor);
-  return deps.db.withTenant({ swvId, userId: actor.gebruikerId }, async (tx) => {
-    const kinderen = await store.listKinderenVanOuder(tx, actor.gebruikerId);
-    await recordAudit(tx, {
-      ...auditBase(actor), actie: 'lijst', objectType: 'mijn-kinderen', leerlingIds: kinderen.map((k) => k.leerlingId),
-      velden: ['voornaam', 'tussenvoegsel', 'achternaam'], grondslag: 'ouder (eigen kinderen)', resultaat: 'ok',
-    });
-    return kinderen;
-  });
-}
-
 /** Who opened this pupil's file. Reading the log is itself a read of the pupil's file, and is logged. */
 export async function inzageLog(deps: LeerlingDeps, actor: Actor, leerlingId: string) {
   const swvId = tenantOf(actor);

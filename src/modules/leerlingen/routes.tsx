@@ -19,7 +19,8 @@ import {
 import * as cmd from './commands.js';
 import { ZNieuweLeerling, ZNieuweOuder, ZWijzigLeerling, RELATIES } from './schemas.js';
 import { magLeerlingRegistreren, type Relatie } from './rules/toegang.js';
-import type { LeerlingRij } from './store.js';
+import type { InzageRij, LeerlingRij } from './store.js';
+import { inzageZin } from './inzage.js';
 import { sendCsv, toCsv } from '../../platform/http/csv.js';
 import { LeerlingVelden } from './velden.js';
 import { VASTLEG_ROLLEN as SCHORSING_VASTLEG_ROLLEN } from '../schorsing/rules/toegang.js';
@@ -205,11 +206,12 @@ export function LeerlingenLijstPage(props: {
   );
 }
 
-const ACTIE_TEKST: Record<string, string> = {
-  lezen: 'heeft het dossier bekeken', lijst: 'zag de leerling in een lijst', aanmaken: 'heeft het dossier aangemaakt',
-  wijzigen: 'heeft het dossier gewijzigd', exporteren: 'heeft gegevens geëxporteerd', afdrukken: 'heeft het dossier afgedrukt',
-  uitnodigen: 'heeft een ouder uitgenodigd', 'uitnodiging-geaccepteerd': 'heeft de uitnodiging aangenomen',
-};
+/** Who did it, as a parent reads it: the name, the role and the school or SWV ("systeem" for Passend's own jobs). */
+function wieTekst(g: InzageRij): string {
+  if (!g.actorRol || g.actorRol === 'systeem') return 'Passend (automatisch)';
+  const rol = g.actorRol in ROL_INFO ? ROL_INFO[g.actorRol as Rol].label.toLowerCase() : g.actorRol;
+  return `${g.naam ?? 'onbekend'} (${rol}${g.organisatieNaam ? `, ${g.organisatieNaam}` : ''})`;
+}
 
 /** Registers the pupil routes. */
 export function registerLeerlingRoutes(app: App): void {
@@ -295,29 +297,11 @@ export function registerLeerlingRoutes(app: App): void {
       <Layout {...props}>
         <Heading level={1}>Wie heeft het dossier van {naamVan(r.leerling)} bekeken?</Heading>
         <Paragraph>Passend houdt bij wie het dossier opent of wijzigt. Ziet u iets wat niet klopt? Neem dan contact op met de school of het samenwerkingsverband.</Paragraph>
-        <Table caption="Inzage in het dossier, nieuwste eerst" headers={['Wanneer', 'Wie', 'Rol', 'Wat']} rows={r.regels.map((g) => [
+        <Table caption="Inzage in het dossier, nieuwste eerst" headers={['Wanneer', 'Wie', 'Wat']} rows={r.regels.map((g) => [
           new Date(g.at).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' }),
-          g.naam ?? 'onbekend', g.actorRol && g.actorRol in ROL_INFO ? ROL_INFO[g.actorRol as Rol].label : (g.actorRol ?? ''),
-          `${ACTIE_TEKST[g.actie] ?? g.actie}${g.resultaat === 'geweigerd' ? ' (geweigerd)' : ''}`,
+          wieTekst(g), inzageZin(g),
         ])} empty="Nog niemand heeft dit dossier geopend." />
         <Paragraph><Link href={`/leerlingen/${r.leerling.id}`}>Terug naar het dossier</Link></Paragraph>
-      </Layout>,
-    );
-  });
-
-  defineRoute(app, 'GET', '/mijn-kinderen', { access: GEZIN_ROLLEN, pupilData: 'lezen', summary: 'Kinderen van de ingelogde ouder' }, async (c) => {
-    const a = c.var.auth!.actief!;
-    if (a.rol === 'leerling' && a.leerlingId) return c.redirect(`/leerlingen/${a.leerlingId}`, 303);
-    const kinderen = await cmd.mijnKinderen(deps(c), actor(c));
-    const props = await layoutProps(c, 'Mijn kinderen');
-    return sendPage(
-      c,
-      <Layout {...props}>
-        <Heading level={1}>Mijn kinderen</Heading>
-        <Table caption="Mijn kinderen" hideCaption rowHeaders headers={['Naam', 'Dossier']} rows={kinderen.map((k) => [
-          naamVan(k),
-          k.heeftGezag ? <Link href={`/leerlingen/${k.leerlingId}`}>Bekijk het dossier</Link> : 'U heeft geen gezag. Daarom kunt u het dossier niet inzien. De school houdt u wel op de hoogte van belangrijke zaken.',
-        ])} empty="Er zijn nog geen kinderen aan uw account gekoppeld." />
       </Layout>,
     );
   });

@@ -237,9 +237,12 @@ export function listKinderenVanOuder(ex: Executor, gebruikerId: string) {
 export interface InzageRij {
   at: Date;
   actie: string;
+  objectType: string | null;
   actorRol: string | null;
   naam: string | null;
   organisatie: string | null;
+  /** The school's or the SWV's name for the organisation code. */
+  organisatieNaam: string | null;
   resultaat: string;
 }
 
@@ -247,8 +250,10 @@ export interface InzageRij {
 export function listInzage(ex: Executor, leerlingId: string, limit = 200) {
   return rows<InzageRij>(
     ex,
-    sql`select a.at, a.actie, a.actor_rol as "actorRol", g.naam, a.organisatie, a.resultaat
+    sql`select a.at, a.actie, a.object_type as "objectType", a.actor_rol as "actorRol", g.naam, a.organisatie,
+          coalesce(v.naam, s.naam) as "organisatieNaam", a.resultaat
         from audit_event a left join gebruiker g on g.id = a.actor_gebruiker_id
+          left join vestiging v on v.code = a.organisatie left join swv s on s.code = a.organisatie
         where a.leerling_id = ${leerlingId} or a.leerling_ids @> array[${leerlingId}::uuid]
         order by a.seq desc limit ${limit}`,
   );

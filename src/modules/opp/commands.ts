@@ -133,15 +133,24 @@ async function dossierVan(t: Tx, actor: Actor, opp: store.OppRij, vandaag: Civil
   };
 }
 
-/** One OPP with everything recorded about it (read is audited; 'afdrukken' for print and PDF, 'exporteren' for JSON). */
-export async function openOpp(deps: OppDeps, actor: Actor, id: string, actie: 'lezen' | 'afdrukken' | 'exporteren' = 'lezen'): Promise<OppDossier> {
+/**
+ * One OPP with everything recorded about it (read is audited; 'afdrukken' for print and PDF). The pupil reads the
+ * whole OPP only when it is theirs to consent (the adult (v)so pupil); otherwise the pupil portal shows the goals and
+ * their own views (`portaal`: the view form), from the age the SWV set.
+ */
+export async function openOpp(
+  deps: OppDeps, actor: Actor, id: string, actie: 'lezen' | 'afdrukken' = 'lezen', opts: { portaal?: boolean } = {},
+): Promise<OppDossier> {
   const relatie = relatieVan(actor);
   const vandaag = deps.clock.today();
   const d = await tx(deps, actor, async (t) => {
     const opp = await store.findOpp(t, id, relatie, vandaag);
     if (!opp) return null;
     const dossier = await dossierVan(t, actor, opp, vandaag);
-    if (relatie.soort === 'leerling' && !magLeerlingPortaal(dossier.leeftijd, dossier.portaalVanaf)) return null;
+    if (relatie.soort === 'leerling') {
+      if (!magLeerlingPortaal(dossier.leeftijd, dossier.portaalVanaf)) return null;
+      if (!opts.portaal && opp.instemmingDoor !== 'leerling') return null;
+    }
     await recordAudit(t, { ...auditBase(actor, relatie), actie, objectType: 'opp', objectId: id, leerlingId: opp.leerlingId, velden: DOSSIER_VELDEN, resultaat: 'ok' });
     return dossier;
   });

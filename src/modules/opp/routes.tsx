@@ -570,7 +570,7 @@ async function bewerkPage(c: AppContext, id: string, opts: { values?: FormValues
 
 /** The view form: the pupil's (recorded by the school, or given in the portal) or the parents' own. */
 async function meningPage(c: AppContext, id: string, wie: 'school' | 'zelf', values: FormValues = {}, errors: Fouten = {}) {
-  const d = await cmd.openOpp(deps(c), actor(c), id);
+  const d = await cmd.openOpp(deps(c), actor(c), id, 'lezen', { portaal: true });
   const van: MeningVan = wie === 'school' || d.relatie.soort === 'leerling' ? 'leerling' : 'ouder';
   const vragen = vragenVoor(van, d.leeftijd);
   const je = d.relatie.soort === 'leerling';

@@ -227,3 +227,13 @@ export async function schoolInSwv(ex: Executor, code: string, swvId: string): Pr
 export function scholenVanSwv(ex: Executor, swvId: string): Promise<{ code: string; naam: string; plaats: string | null }[]> {
   return rows(ex, sql`select code, naam, plaats from vestiging where swv_po = ${swvId} or swv_vo = ${swvId} order by naam, code`);
 }
+
+/**
+ * Every suspension and removal of one pupil, whoever recorded them: for the parents' copy of everything about their
+ * child (AVG art. 15). The caller has checked the parent's gezag; RLS still keeps it inside the tenant.
+ */
+export async function vanLeerling(ex: Executor, leerlingId: string, today: CivilDate): Promise<{ schorsingen: SchorsingRij[]; verwijderingen: VerwijderingRij[] }> {
+  const alles: SchorsingRelatie = { soort: 'swv' };
+  const [schorsingen, verwijderingen] = await Promise.all([listSchorsingen(ex, alles, today, leerlingId), listVerwijderingen(ex, alles, today, leerlingId)]);
+  return { schorsingen, verwijderingen };
+}

@@ -1,0 +1,147 @@
+/**
+ * The parents' and the pupil's portal (issue 6, items 6 and 7), through the real pages on every database kind: the
+ * parent's home shows what is asked of them; the AVG download holds everything about the child (and not the other
+ * parent's address); a parent without gezag sees no file; the access log speaks plain Dutch; the pupil portal opens
+ * from the age the SWV sets (invitation, code login, own view, the school's reaction), and closes again when the SWV
+ * raises the age.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { databaseKinds } from '../support/db.js';
+import { makeTestApp, buildLeerling, buildTenant, buildUser, Client, linkOuder, loginOpDatum, type TestContext, type TestTenant } from '../support/app.js';
+import { first, rows } from '../../src/platform/db/client.js';
+import { insertOuder } from '../../src/modules/leerlingen/store.js';
+
+const VANDAAG = new Date('2026-03-02T10:00:00Z');
+
+for (const kind of databaseKinds()) {
+  describe(`ouder- en leerlingportaal [${kind}]`, () => {
+    let ctx: TestContext;
+    let t: TestTenant;
+    let ib: Client;
+    let ouder: Client;
+    let leerling: string;
+    let id: string;
+
+    before(async () => {
+      ctx = await makeTestApp(kind);
+      t = await buildTenant(ctx.db);
+      leerling = await buildLeerling(ctx.db, t, { achternaam: 'Portaaltest' });
+      ib = await loginOpDatum(ctx, await buildUser(ctx.db, t, 'intern-begeleider'), VANDAAG);
+      const o = await buildUser(ctx.db, t, 'ouder');
+      await linkOuder(ctx.db, t, leerling, o, true);
+      await ctx.db.withTenant({ swvId: t.swvId, userId: null }, (tx) => insertOuder(tx, {
+        swvId: t.swvId, leerlingId: leerling, naam: 'Andere Ouder', email: 'andere.ouder.geheim@test.passend.test', relatie: 'ouder', heeftGezag: true,
+      }));
+      ouder = await loginOpDatum(ctx, o, VANDAAG);
+      await ib.get(`/leerlingen/${leerling}/opp/nieuw`);
+      const r = await ib.post(`/leerlingen/${leerling}/opp`, { soort: 'bao', extraOndersteuning: 'ja', aanleiding: 'later' });
+      id = /\/opp\/([0-9a-f-]{36})/.exec(r.location!)![1]!;
+      await ib.get(`/opp/${id}/bewerken`);
+      assert.equal((await ib.post(`/opp/${id}/versies`, {
+        basis: '0', uitstroom: 'havo', 'factor.rekenen.belemmerend': 'Rekent traag.', 'factor.rekenen.bevorderend': 'Doorzetter.',
+        'doel.0.doel': 'Tafels tot 10 automatiseren.', 'doel.0.ondersteuning': 'Dagelijks oefenen met de computer.',
+      })).status, 303);
+    });
+    after(async () => ctx.db.close());
+
+    it('the parent\'s home says what is asked of them and links to it', async () => {
+      const home = await ouder.get('/mijn-kinderen');
+      assert.equal(home.status, 200);
+      assert.match(home.text, /Testschool De Linde vraagt uw besluit over versie 1 van het ontwikkelingsperspectief/);
+      assert.match(home.text, new RegExp(`href="/opp/${id}"`));
+      assert.match(home.text, /Voorstel, nog niet vastgesteld/);
+    });
+
+    it('the school asks for consent by mail: a link to the account holder, an invitation to the other parent', async () => {
+      await ib.get(`/opp/${id}`);
+      const r = await ib.post(`/opp/${id}/instemming-vragen`, {});
+      assert.equal(r.status, 303);
+      const mails = await ctx.db.withSystem((tx) => rows<{ aan: string; onderwerp: string; tekst: string }>(tx,
+        sql`select aan, onderwerp, tekst from mail_bericht where tekst like ${`%${id}%`} or aan = 'andere.ouder.geheim@test.passend.test' order by created_at`));
+      assert.ok(mails.some((m) => m.onderwerp === 'Het ontwikkelingsperspectief van uw kind ligt voor u klaar'));
+      assert.ok(mails.some((m) => m.aan === 'andere.ouder.geheim@test.passend.test' && m.onderwerp.startsWith('Uitnodiging')));
+      for (const m of mails) assert.doesNotMatch(m.tekst, /Rekent|Tafels/, 'no content in a mail');
+    });
+
+    it('the AVG download: everything about the child in one file, without the other parent\'s address; logged', async () => {
+      const r = await ouder.get(`/mijn-kinderen/${leerling}/gegevens.json`);
+      assert.equal(r.status, 200);
+      assert.match(r.headers.get('content-disposition')!, /attachment/);
+      const g = JSON.parse(r.text) as { leerling: { achternaam: string }; ontwikkelingsperspectieven: { versies: { handelingsdeel: { doel: string }[] }[] }[]; ouders: { naam: string }[]; wieHeeftHetDossierBekeken: unknown[] };
+      assert.equal(g.leerling.achternaam, 'Portaaltest');
+      assert.equal(g.ontwikkelingsperspectieven[0]!.versies[0]!.handelingsdeel[0]!.doel, 'Tafels tot 10 automatiseren.');
+      assert.ok(g.ouders.some((o) => o.naam === 'Andere Ouder'));
+      assert.doesNotMatch(r.text, /andere\.ouder\.geheim/);
+      assert.ok(g.wieHeeftHetDossierBekeken.length > 0);
+      const log = await ctx.db.withSystem((tx) => first<{ n: number }>(tx, sql`select count(*)::int as n from audit_event where object_type = 'avg-inzage' and leerling_id = ${leerling} and resultaat = 'ok'`));
+      assert.equal(log!.n, 1);
+    });
+
+    it('the access log in plain words: who, with which role and school, did what', async () => {
+      const r = await ouder.get(`/leerlingen/${leerling}/inzage`);
+      assert.equal(r.status, 200);
+      assert.match(r.text, /Test intern-begeleider \(intern begeleider \/ ondersteuningscoördinator, Testschool De Linde\)/);
+      assert.match(r.text, /maakte een versie van het ontwikkelingsperspectief/);
+      assert.match(r.text, /downloadde alle gegevens van het dossier/);
+    });
+
+    it('a parent without gezag sees no file, and cannot download it', async () => {
+      const z = await buildUser(ctx.db, t, 'ouder');
+      await linkOuder(ctx.db, t, leerling, z, false);
+      const c = await loginOpDatum(ctx, z, VANDAAG);
+      const home = await c.get('/mijn-kinderen');
+      assert.match(home.text, /U heeft geen gezag/);
+      assert.doesNotMatch(home.text, /vraagt uw besluit/);
+      assert.equal((await c.get(`/mijn-kinderen/${leerling}/gegevens.json`)).status, 404);
+      assert.equal((await c.get(`/opp/${id}`)).status, 404);
+    });
+
+    it('the pupil portal opens from the SWV\'s age: invitation, code login, own view, the school\'s reaction', async () => {
+      const te = await ib.post(`/opp/${id}/leerling-uitnodigen`, { email: 'leerling.portaal@test.passend.test' });
+      assert.equal(te.status, 422, 'the pupil is 9; the portal opens at 12');
+      assert.match(te.text, /Leerlingen kunnen Passend gebruiken vanaf 12 jaar\. Deze leerling is 9\./);
+      const directeur = await loginOpDatum(ctx, await buildUser(ctx.db, t, 'swv-directeur'), VANDAAG);
+      await directeur.get('/instellingen/opp');
+      const fout = await directeur.post('/instellingen/opp', { versie: '0', vanaf: '20' });
+      assert.equal(fout.status, 422);
+      assert.match(fout.text, /Kies een leeftijd van 8 tot en met 18 jaar\./);
+      assert.equal((await directeur.post('/instellingen/opp', { versie: '0', vanaf: '9' })).status, 303);
+      await ib.get(`/opp/${id}`);
+      assert.equal((await ib.post(`/opp/${id}/leerling-uitnodigen`, { email: 'leerling.portaal@test.passend.test' })).status, 303);
+      const mail = await ctx.db.withSystem((tx) => first<{ tekst: string }>(tx, sql`select tekst from mail_bericht where aan = 'leerling.portaal@test.passend.test'`));
+      assert.match(mail!.tekst, /^Hoi Test,/);
+      const link = /(\/uitnodiging\/[A-Z0-9]+\/[\w-]+)/.exec(mail!.tekst)![1]!;
+      const pupil = new Client(ctx.app);
+      assert.match((await pupil.get(link)).text, /je school nodigt je uit/);
+      const accept = await pupil.post(link, {});
+      assert.equal(accept.status, 303);
+      await pupil.get('/inloggen/code');
+      await pupil.post('/inloggen/code', { email: 'leerling.portaal@test.passend.test' });
+      const code = await ctx.db.withSystem((tx) => first<{ onderwerp: string }>(tx, sql`select onderwerp from mail_bericht where aan = 'leerling.portaal@test.passend.test' order by created_at desc limit 1`));
+      const inlog = await pupil.post('/inloggen/code/invoeren', { email: 'leerling.portaal@test.passend.test', code: /(\d{6})/.exec(code!.onderwerp)![1]! });
+      assert.equal(inlog.status, 303);
+      ctx.clock.set(VANDAAG);
+      const mijn = await pupil.get('/mijn-opp');
+      assert.equal(mijn.status, 200);
+      assert.match(mijn.text, /Tafels tot 10 automatiseren\./);
+      const vorm = await pupil.get(`/opp/${id}/mijn-mening`);
+      assert.match(vorm.text, /Wat helpt jou\?/, 'the form for young pupils');
+      assert.equal((await pupil.post(`/opp/${id}/mijn-mening`, { 'vraag.helpt': 'Oefenen op de computer vind ik leuk.' })).status, 303);
+      assert.equal((await pupil.get(`/opp/${id}`)).status, 404, 'a pupil under 18 reads the portal, not the whole OPP');
+      const school = await ib.get(`/opp/${id}`);
+      assert.match(school.text, /Oefenen op de computer vind ik leuk\./);
+      const meningId = (await ctx.db.withTenant({ swvId: t.swvId, userId: null }, (tx) => first<{ id: string }>(tx, sql`select id from opp_mening where opp_id = ${id} and van = 'leerling'`)))!.id;
+      assert.equal((await ib.post(`/opp/${id}/meningen/${meningId}/reactie`, { versie: '1', reactie: 'We oefenen elke ochtend 10 minuten op de computer.' })).status, 303);
+      assert.match((await pupil.get('/mijn-opp')).text, /We oefenen elke ochtend 10 minuten op de computer\./);
+      // The SWV raises the age: the portal closes again and nothing is shown.
+      await directeur.get('/instellingen/opp');
+      assert.equal((await directeur.post('/instellingen/opp', { versie: '1', vanaf: '10' })).status, 303);
+      const dicht = await pupil.get('/mijn-opp');
+      assert.match(dicht.text, /Dit deel van Passend is voor leerlingen vanaf 10 jaar/);
+      assert.doesNotMatch(dicht.text, /Tafels/);
+      assert.equal((await pupil.get(`/opp/${id}/mijn-mening`)).status, 404);
+    });
+  });
+}
