@@ -20,6 +20,7 @@ import { planZorgplichtTaken, zorgplichtJobHandlers } from './modules/zorgplicht
 import { createApp } from './app.js';
 import { importRegisterSnapshot } from './modules/register/commands.js';
 import { isDemoDatabase, seedDemo } from './demo/seed.js';
+import { seedDemoOpp } from './demo/opp.js';
 import { seedDemoAanmeldingen } from './demo/aanmeldingen.js';
 import { seedDemoAanbod } from './demo/aanbod.js';
 import { DEMO_LOGINS } from './demo/logins.js';
@@ -127,6 +128,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env, out: (line: st
       if (a) out(`Demo-ondersteuningsaanbod: ${a.versies} versies.`);
       const m = await seedDemoAanmeldingen(db, clock);
       if (m) out(`Demo-aanmeldingen: ${m.aanmeldingen}.`);
+      const o = await seedDemoOpp(db, clock);
+      if (o) out(`Demo-ontwikkelingsperspectieven: ${o.opps}.`);
     }
     let nudge = () => {};
     // The zorgplicht clock's daily and weekly runs (once-only keys: a restart does not run a finished run again).

@@ -46,4 +46,6 @@ export const DEMO_LOGINS: DemoLogin[] = [
   staff('inspectie', 'inspectie@passend.test', 'Inspecteur Peters (demo)', { swv: false }),
   staff('beheerder', 'beheer@passend.test', 'Beheerder (demo)', { swv: false }),
   { rol: 'ouder', email: 'ouder@gezin.passend.test', naam: 'Sanne Vermeulen (demo)', wachtwoord: null, totpSecret: null, swv: true, vestiging: false },
+  // Made by the OPP demo (demo/opp.ts), which knows the pupil the account belongs to.
+  { rol: 'leerling', email: 'leerling@gezin.passend.test', naam: 'Leerling (demo)', wachtwoord: null, totpSecret: null, swv: true, vestiging: false },
 ];

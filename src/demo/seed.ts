@@ -62,6 +62,8 @@ export async function seedDemo(db: Database, clock: Clock, secret: string): Prom
   const hoofdschool = scholen[0]!;
 
   for (const d of DEMO_LOGINS) {
+    // The pupil's account needs its pupil: the OPP demo makes it (demo/opp.ts).
+    if (d.rol === 'leerling') continue;
     const id = await createAccount({ db }, {
       email: d.email, naam: d.naam, wachtwoord: d.wachtwoord ?? undefined, rol: d.rol,
       swvId: d.swv ? DEMO_SWV : null, vestigingCode: d.vestiging ? hoofdschool.code : null,

@@ -41,7 +41,7 @@ import {
 } from './schemas.js';
 import {
   Besluiten, besluitDoor, Evaluaties, EvaluatieBadge, evaluatieTekst, FASE_TEKST, INSTEMMING_TEKST, isoDag, MeningWeergave, Ontbreekt, Overleggen,
-  TermijnBadge, termijnTekst, Versies, VersieInhoudWeergave,
+  TermijnBadge, termijnTekstOuder, Versies, VersieInhoudWeergave,
 } from './weergave.js';
 import type { VersieRij } from './store.js';
 
@@ -385,7 +385,7 @@ async function gezinPage(c: AppContext, d: cmd.OppDossier, invoer: PaginaInvoer)
         { key: 'School', value: opp.vestigingNaam },
         { key: 'Stand', value: FASE_TEKST[stand.fase] },
         ...(geldend ? [{ key: 'Geldende versie', value: `Versie ${geldend.volgnummer}, vastgesteld op ${formatDutch(geldend.vastgesteldOp!)}` }] : []),
-        ...(stand.fase !== 'afgesloten' && !geldend ? [{ key: 'De school stelt het vast', value: termijnTekst(stand.termijn, opp.uiterlijk) }] : []),
+        ...(stand.fase !== 'afgesloten' && !geldend ? [{ key: 'Vaststellen', value: termijnTekstOuder(stand.termijn, opp.uiterlijk) }] : []),
         ...(stand.evaluatie ? [{ key: 'Evaluatie met u', value: evaluatieTekst(stand.evaluatie, vandaag) }] : []),
       ]} />
       {nieuwste

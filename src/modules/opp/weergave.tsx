@@ -36,6 +36,14 @@ export function termijnTekst(t: { stand: TermijnStand; dagen: number }, uiterlij
   }
 }
 
+/** The same for the parents: what the school must do, not what "you" must do. */
+export function termijnTekstOuder(t: { stand: TermijnStand; dagen: number }, uiterlijk: CivilDate): string {
+  if (t.stand === 'vastgesteld') return 'Vastgesteld';
+  return t.stand === 'te-laat'
+    ? `De school had het uiterlijk ${formatDutch(uiterlijk)} moeten vaststellen`
+    : `De school stelt het uiterlijk ${formatDutch(uiterlijk)} vast`;
+}
+
 export function TermijnBadge(props: { stand: OppStand; uiterlijk: CivilDate }): JSX.Element {
   const s = props.stand.termijn.stand;
   const soort: Soort = s === 'te-laat' ? 'danger' : s === 'binnenkort' ? 'warning' : s === 'vastgesteld' ? 'success' : 'neutral';
@@ -128,7 +136,7 @@ export function Versies(props: { oppId: string; versies: readonly VersieRij[]; i
     return laatste ? `${INSTEMMING_TEKST[laatste.uitkomst]} op ${formatDutch(laatste.op)}` : 'Nog geen besluit';
   };
   return (
-    <Table caption="Alle versies, nieuwste eerst" rowHeaders headers={['Versie', 'Gemaakt', 'Status', 'Besluit over het handelingsdeel']}
+    <Table caption="Alle versies, nieuwste eerst" hideCaption rowHeaders headers={['Versie', 'Gemaakt', 'Status', 'Besluit over het handelingsdeel']}
       rows={[...props.versies].reverse().map((v) => [
         <Link href={`/opp/${props.oppId}/versies/${v.volgnummer}`}>{`Versie ${v.volgnummer}`}</Link>,
         `${formatDutch(isoDag(v.gemaaktOp))}${v.gemaaktDoorNaam ? ` door ${v.gemaaktDoorNaam}` : ''}`,

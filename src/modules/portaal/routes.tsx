@@ -11,7 +11,7 @@ import { Layout } from '../../platform/views/layout.js';
 import { Alert, Heading, Link, Paragraph, Table } from '../../platform/views/components.js';
 import { naamVan } from '../leerlingen/naam.js';
 import { isOpen } from '../zorgplicht/commands.js';
-import { FASE_TEKST, termijnTekst, evaluatieTekst } from '../opp/weergave.js';
+import { FASE_TEKST, termijnTekstOuder, evaluatieTekst } from '../opp/weergave.js';
 import { geldendeVersie } from '../opp/rules/versies.js';
 import * as cmd from './commands.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -35,7 +35,7 @@ function teDoen(k: cmd.KindOverzicht): { tekst: string; href: string }[] {
     }
   }
   for (const a of k.aanmeldingen.filter(isOpen)) {
-    uit.push({ tekst: `${a.vestigingNaam} beslist uiterlijk ${formatDutch(a.termijn)} over de aanmelding`, href: `/aanmeldingen/${a.id}` });
+    uit.push({ tekst: `Volg de aanmelding bij ${a.vestigingNaam}: de school beslist uiterlijk ${formatDutch(a.termijn)}`, href: `/aanmeldingen/${a.id}` });
   }
   return uit;
 }
@@ -81,7 +81,7 @@ async function mijnKinderenPage(c: AppContext) {
             return [
               <Link href={`/opp/${o.opp.id}`}>{o.opp.vestigingNaam}</Link>,
               `${FASE_TEKST[o.stand.fase]}${geldend ? ` (versie ${geldend.volgnummer} geldt sinds ${formatDutch(geldend.vastgesteldOp!)})` : ''}`,
-              o.stand.evaluatie ? evaluatieTekst(o.stand.evaluatie, vandaag) : o.stand.fase === 'afgesloten' ? '—' : termijnTekst(o.stand.termijn, o.opp.uiterlijk),
+              o.stand.evaluatie ? evaluatieTekst(o.stand.evaluatie, vandaag) : o.stand.fase === 'afgesloten' ? '—' : termijnTekstOuder(o.stand.termijn, o.opp.uiterlijk),
             ];
           })} empty="Uw kind heeft geen ontwikkelingsperspectief. Dat is alleen nodig bij extra ondersteuning." />
           <Paragraph>
