@@ -23,7 +23,7 @@ import { beslistermijn, uitersteTermijn } from '../../src/modules/zorgplicht/rul
 import { bezwaarTot } from '../../src/modules/zorgplicht/rules/bezwaar.js';
 import { DEMO_SWV, DEMO_VESTIGING } from '../../src/demo/logins.js';
 import {
-  assertUniqueIds, checkErrorPage, checkOpenPage, chromiumSkipReason, createStaffAccount, expectNavigation, flash, focusInfo, h1, loginParent,
+  checkErrorHere, checkHere, checkTabOrder, chromiumSkipReason, createStaffAccount, expectNavigation, flash, h1, loginParent,
   loginStaff, pathname, readLoginCode, screenshot, startHarness, summaryLinks, viaMenu, visit, type Harness,
 } from './support.js';
 
@@ -381,71 +381,6 @@ describe('journey 2: aanmelding, zorgplicht en de termijn', { skip }, () => {
   // Part 2: axe on every new page, per role and per state of the clock; forms with errors; keyboard order
   // -------------------------------------------------------------------------------------------------------------
   describe('toegankelijkheid (axe, 320 px, toetsenbord)', () => {
-    /** The page now open: {@link checkOpenPage}, and unique ids as on every page of this journey. */
-    async function checkHere(page: Page, label: string, heading: string | RegExp): Promise<void> {
-      await checkOpenPage(page, label, heading);
-      await assertUniqueIds(page, label);
-    }
-
-    /** The page after a failed form: {@link checkErrorPage} with the expected messages, then unique ids. */
-    async function checkErrorHere(page: Page, label: string, expected: string[]): Promise<void> {
-      await checkErrorPage(page, label, expected);
-      await assertUniqueIds(page, label);
-    }
-
-    /**
-     * Keyboard: from the h1 on, Tab reaches every form control in main exactly in document order (a radio
-     * group is one Tab stop), each with a visible focus indicator; no positive tabindex anywhere. Every control has
-     * a name as the browser itself associates it (its `labels`, aria-label(ledby) or a button's text): axe can be
-     * fooled by a label whose `for` names an id that occurs twice.
-     */
-    async function checkTabOrder(page: Page, label: string): Promise<void> {
-      const verwacht = await page.evaluate(() => {
-        const controls = [...document.querySelectorAll<HTMLElement>('main input:not([type=hidden]), main select, main textarea, main button')]
-          .filter((el) => el.getClientRects().length > 0 && !(el as HTMLInputElement).disabled);
-        const keys: string[] = [];
-        controls.forEach((el, i) => {
-          const r = el as HTMLInputElement;
-          const key = r.type === 'radio' ? `radio:${r.form?.getAttribute('action')}:${r.name}` : `${el.tagName.toLowerCase()}#${i}:${r.name || el.textContent?.trim()}`;
-          el.dataset.tabKey = key;
-          if (keys.at(-1) !== key) keys.push(key);
-        });
-        const naamloos = controls.filter((el) => {
-          if (el.getAttribute('aria-label')?.trim() || el.getAttribute('aria-labelledby')) return false;
-          if (el instanceof HTMLButtonElement) return !el.textContent?.trim();
-          const labels = (el as HTMLInputElement).labels;
-          return !labels || ![...labels].some((l) => l.textContent?.trim());
-        }).map((el) => `${el.tagName.toLowerCase()}[name=${(el as HTMLInputElement).name}]#${el.id}`);
-        return { keys, naamloos, positief: document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').length };
-      });
-      assert.equal(verwacht.positief, 0, `${label}: een positieve tabindex verstoort de volgorde`);
-      assert.ok(verwacht.keys.length > 5, `${label}: te weinig formuliervelden (${verwacht.keys.length})`);
-      const bereikt: string[] = [];
-      const zonderFocusrand: string[] = [];
-      const omhoog: string[] = [];
-      let vorigeTop = -Infinity;
-      await page.locator('h1').first().click(); // start below the header, at the heading
-      for (let i = 0; i < 150; i++) {
-        await page.keyboard.press('Tab');
-        const { key, top } = await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          return { key: el?.dataset.tabKey ?? (el?.closest('main') ? '' : 'buiten'), top: el ? el.getBoundingClientRect().top + scrollY : 0 };
-        });
-        if (key === 'buiten') break; // past main: the footer
-        if (!key || bereikt.at(-1) === key) continue; // a link, or the same date input (its parts and calendar button)
-        bereikt.push(key);
-        // One column: each next field is at or below the previous one, so the order is also the visual order.
-        if (top < vorigeTop - 1) omhoog.push(key);
-        vorigeTop = top;
-        const f = await focusInfo(page);
-        if (!f.visible || !f.indicator) zonderFocusrand.push(key);
-      }
-      assert.deepEqual(bereikt, verwacht.keys, `${label}: Tab-volgorde van de formuliervelden`);
-      assert.deepEqual(zonderFocusrand, [], `${label}: velden zonder zichtbare focus`);
-      assert.deepEqual(omhoog, [], `${label}: Tab springt terug naar boven`);
-      assert.deepEqual(verwacht.naamloos, [], `${label}: velden zonder label (volgens de browser)`);
-    }
-
     test('intern begeleider: lijst, de aanmelding in elke stand, intrekken, brieven, verzoeken, fouten en toetsenbord', async (t) => {
       const ctx = await h.newContext();
       const page = await ctx.newPage();

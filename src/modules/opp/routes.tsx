@@ -6,6 +6,7 @@
  * setting. Routes only parse, authorise (policy), call a command and render; every flow is plain GET/POST.
  */
 import type { App, AppContext } from '../../platform/http/env.js';
+import type { Rol } from '../../platform/auth/roles.js';
 import { defineRoute } from '../../platform/http/policy.js';
 import { fields, probeerFormulier, readForm, uuidParam, validate, type FormulierFout, type FormValues } from '../../platform/http/forms.js';
 import { layoutProps, sendPage, setFlash } from '../../platform/http/render.js';
@@ -67,6 +68,26 @@ async function opFormulier(fn: () => Promise<void>, toon: (u: FormulierFout) => 
   const fout = await probeerFormulier(fn);
   return fout ? toon(fout) : null;
 }
+
+/**
+ * The OPP page has several forms; two fields may not share a name (their ids, and the error summary's links, would
+ * clash). A form's visible fields carry a prefix; the handler strips it before validating and puts it back on the
+ * messages.
+ */
+function zonderVoorvoegsel(values: FormValues, voor: string): FormValues {
+  if (!voor) return values;
+  const uit: FormValues = {};
+  for (const [k, v] of Object.entries(values)) uit[k.startsWith(voor) ? k.slice(voor.length) : k] = v;
+  return uit;
+}
+
+function metVoorvoegsel(errors: Fouten, voor: string): Fouten {
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${voor}${k}`, v]));
+}
+
+/** The prefixes of the paper-decision form and of each reaction form on the OPP page. */
+const BESLUIT = 'besluit.';
+const reactieVoor = (meningId: string) => `reactie.${meningId}.`;
 
 function Hidden(props: { name: string; value: string | number }) {
   return <input type="hidden" name={props.name} value={String(props.value)} />;
@@ -205,6 +226,7 @@ async function oppPage(c: AppContext, id: string, invoer: PaginaInvoer = LEEG) {
         ? (
           <Alert type="warning" heading={`Nog nodig voordat versie ${voorstel.volgnummer} kan worden vastgesteld`} headingLevel={2}>
             <Ontbreekt ontbreekt={stand.ontbreekt} />
+            {d.magVaststellen && <Paragraph><Link href={`/opp/${opp.id}/vaststellen`}>Naar vaststellen</Link></Paragraph>}
           </Alert>
         )
         : (
@@ -271,12 +293,12 @@ async function oppPage(c: AppContext, id: string, invoer: PaginaInvoer = LEEG) {
           <Form action={`/opp/${opp.id}/instemming`} csrfToken={c.var.csrfToken} aria-label="Besluit op papier vastleggen">
             <Heading level={3}>Besluit op papier of in een gesprek vastleggen</Heading>
             <Hidden name="volgnummer" value={voorstel.volgnummer} />
-            <RadioGroup name="uitkomst" legend={`Wat besluit ${opp.instemmingDoor === 'ouders' ? 'de ouder' : 'de leerling'} over het handelingsdeel van versie ${voorstel.volgnummer}?`} value={values.uitkomstBesluit ?? values.uitkomst} error={e.uitkomst} options={[
+            <RadioGroup name={`${BESLUIT}uitkomst`} legend={`Wat besluit ${opp.instemmingDoor === 'ouders' ? 'de ouder' : 'de leerling'} over het handelingsdeel van versie ${voorstel.volgnummer}?`} value={values[`${BESLUIT}uitkomst`]} error={e[`${BESLUIT}uitkomst`]} options={[
               { value: 'ingestemd', label: 'Stemt in' }, { value: 'geweigerd', label: 'Stemt niet in' }, { value: 'gezien', label: 'Heeft het gezien, nog geen besluit' },
             ]} />
-            <FormField name="namens" label="Naam van wie besliste" description={d.ouders.length ? `Ouders met gezag: ${d.ouders.filter((o) => o.heeftGezag).map((o) => o.naam).join(', ') || 'geen vastgelegd'}.` : undefined} value={values.namens} error={e.namens} required />
-            <FormField name="op" type="date" label="Datum van het besluit" value={values.opBesluit ?? vandaag} error={e.op} max={vandaag} required />
-            <TextareaField name="reden" label="Reden (verplicht als er niet is ingestemd)" value={values.reden} error={e.reden} rows={3} />
+            <FormField name={`${BESLUIT}namens`} label="Naam van wie besliste" description={d.ouders.length ? `Ouders met gezag: ${d.ouders.filter((o) => o.heeftGezag).map((o) => o.naam).join(', ') || 'geen vastgelegd'}.` : undefined} value={values[`${BESLUIT}namens`]} error={e[`${BESLUIT}namens`]} required />
+            <FormField name={`${BESLUIT}op`} type="date" label="Datum van het besluit" value={values[`${BESLUIT}op`] ?? vandaag} error={e[`${BESLUIT}op`]} max={vandaag} required />
+            <TextareaField name={`${BESLUIT}reden`} label="Reden (verplicht als er niet is ingestemd)" value={values[`${BESLUIT}reden`]} error={e[`${BESLUIT}reden`]} rows={3} />
             <Button appearance="secondary">Besluit vastleggen</Button>
           </Form>
         </>
@@ -298,7 +320,7 @@ async function oppPage(c: AppContext, id: string, invoer: PaginaInvoer = LEEG) {
       {d.magSchrijven && records.meningen.filter((m) => !m.reactie).map((m) => (
         <Form action={`/opp/${opp.id}/meningen/${m.id}/reactie`} csrfToken={c.var.csrfToken} aria-label={`Reactie op de mening van ${m.namens} van ${formatDutch(m.gegevenOp)}`}>
           <Hidden name="versie" value={m.versie} />
-          <TextareaField name="reactie" id={`reactie-${m.id}`} label={`Wat doet de school met de mening van ${m.namens} (${formatDutch(m.gegevenOp)})?`} description={m.van === 'leerling' ? 'De leerling leest dit. Schrijf het zo dat de leerling het begrijpt.' : 'De ouders lezen dit.'} value={values.meningId === m.id ? values.reactie : undefined} error={values.meningId === m.id ? e.reactie : undefined} rows={3} required />
+          <TextareaField name={`${reactieVoor(m.id)}reactie`} label={`Wat doet de school met de mening van ${m.namens} (${formatDutch(m.gegevenOp)})?`} description={m.van === 'leerling' ? 'De leerling leest dit. Schrijf het zo dat de leerling het begrijpt.' : 'De ouders lezen dit.'} value={values[`${reactieVoor(m.id)}reactie`]} error={e[`${reactieVoor(m.id)}reactie`]} rows={3} required />
           <Button appearance="secondary">Reactie opslaan</Button>
         </Form>
       ))}
@@ -791,15 +813,16 @@ async function instellingenPage(c: AppContext, values: FormValues = {}, u: Uitko
 
 /** A form on the OPP page: read → validate → command → back to the page (PRG), or the page again with messages. */
 function formulier<T>(
-  app: App, pad: string, access: readonly import('../../platform/auth/roles.js').Rol[], schema: z.ZodType<T>, summary: string, melding: string,
-  doe: (c: AppContext, id: string, d: T, values: FormValues) => Promise<void>,
+  app: App, pad: string, access: readonly Rol[], schema: z.ZodType<T>, summary: string, melding: string,
+  doe: (c: AppContext, id: string, d: T) => Promise<void>, voorvoegsel: (c: AppContext) => string = () => '',
 ): void {
   defineRoute(app, 'POST', `/opp/:id/${pad}`, { access, pupilData: 'schrijven', summary }, async (c) => {
     const id = uuidParam(c);
+    const voor = voorvoegsel(c);
     const values = await readForm(c);
-    const v = validate(schema, values);
-    if (!v.ok) return oppPage(c, id, { values, u: { errors: v.errors, status: 422 } });
-    const r = await opFormulier(() => doe(c, id, v.data, values), (u) => oppPage(c, id, { values, u }));
+    const v = validate(schema, zonderVoorvoegsel(values, voor));
+    if (!v.ok) return oppPage(c, id, { values, u: { errors: metVoorvoegsel(v.errors, voor), status: 422 } });
+    const r = await opFormulier(() => doe(c, id, v.data), (u) => oppPage(c, id, { values, u: { ...u, errors: metVoorvoegsel(u.errors, voor) } }));
     if (r) return r;
     await setFlash(c, { kind: 'ok', text: melding });
     return c.redirect(`/opp/${id}`, 303);
@@ -883,7 +906,7 @@ export function registerOppRoutes(app: App): void {
 
   formulier(app, 'oogo', SCHRIJF_ROLLEN, ZOogo, 'Legt het overleg met de ouders vast', 'Het overleg is vastgelegd.', (c, id, d) => cmd.legOogoVast(deps(c), actor(c), id, d));
   formulier(app, 'instemming', SCHRIJF_ROLLEN, ZInstemmingSchool, 'Legt een besluit van de ouders (op papier) vast', 'Het besluit is vastgelegd.',
-    (c, id, d) => cmd.legInstemmingVast(deps(c), actor(c), id, d));
+    (c, id, d) => cmd.legInstemmingVast(deps(c), actor(c), id, d), () => BESLUIT);
   formulier(app, 'instemming-door', SCHRIJF_ROLLEN, ZInstemmingDoor, 'Wie stemt in met het handelingsdeel', 'Opgeslagen.', (c, id, d) => cmd.zetInstemmingDoor(deps(c), actor(c), id, d));
   formulier(app, 'leerling-uitnodigen', SCHRIJF_ROLLEN, z.object({ email: fields.email('het e-mailadres van de leerling') }), 'Nodigt de leerling uit voor Passend',
     'De leerling krijgt een uitnodiging per e-mail.', (c, id, d) => cmd.nodigLeerlingUit(deps(c), actor(c), id, d.email));
@@ -903,17 +926,8 @@ export function registerOppRoutes(app: App): void {
     return c.redirect(`/opp/${id}`, 303);
   });
 
-  defineRoute(app, 'POST', '/opp/:id/meningen/:mid/reactie', { access: SCHRIJF_ROLLEN, pupilData: 'schrijven', summary: 'Legt vast wat de school met een mening doet' }, async (c) => {
-    const id = uuidParam(c);
-    const mid = uuidParam(c, 'mid');
-    const values = { ...(await readForm(c)), meningId: mid };
-    const v = validate(ZReactie, values);
-    if (!v.ok) return oppPage(c, id, { values, u: { errors: v.errors, status: 422 } });
-    const r = await opFormulier(() => cmd.reageerOpMening(deps(c), actor(c), id, mid, v.data.versie, v.data.reactie), (u) => oppPage(c, id, { values, u }));
-    if (r) return r;
-    await setFlash(c, { kind: 'ok', text: 'De reactie is opgeslagen.' });
-    return c.redirect(`/opp/${id}`, 303);
-  });
+  formulier(app, 'meningen/:mid/reactie', SCHRIJF_ROLLEN, ZReactie, 'Legt vast wat de school met een mening doet', 'De reactie is opgeslagen.',
+    (c, id, d) => cmd.reageerOpMening(deps(c), actor(c), id, uuidParam(c, 'mid'), d.versie, d.reactie), (c) => reactieVoor(uuidParam(c, 'mid')));
 
   defineRoute(app, 'GET', '/opp/:id/leerling-mening', { access: SCHRIJF_ROLLEN, pupilData: 'lezen', summary: 'Formulier: mening van de leerling vastleggen' }, (c) => meningPage(c, uuidParam(c), 'school'));
   defineRoute(app, 'POST', '/opp/:id/leerling-mening', { access: SCHRIJF_ROLLEN, pupilData: 'schrijven', summary: 'Legt de mening van de leerling vast (hoorrecht)' }, async (c) => {

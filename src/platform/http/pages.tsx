@@ -76,7 +76,9 @@ async function homePage(c: AppContext) {
       </Paragraph>
       {info.isGezin ? (
         <Paragraph>
-          <Link href="/mijn-kinderen">{rol === 'ouder' ? 'Bekijk uw kinderen' : 'Bekijk uw gegevens'}</Link>
+          {rol === 'ouder'
+            ? <Link href="/mijn-kinderen">Bekijk uw kinderen</Link>
+            : <><Link href="/mijn-opp">Bekijk je ondersteuning en zeg wat je ervan vindt</Link> · <Link href="/mijn-kinderen">Bekijk je gegevens</Link></>}
         </Paragraph>
       ) : info.kanLeerlingdossierOpenen ? (
         <Paragraph>
