@@ -21,6 +21,7 @@ import { createApp } from './app.js';
 import { importRegisterSnapshot } from './modules/register/commands.js';
 import { isDemoDatabase, seedDemo } from './demo/seed.js';
 import { seedDemoOpp } from './demo/opp.js';
+import { oppJobHandlers, planOppTaken } from './modules/opp/taken.js';
 import { seedDemoAanmeldingen } from './demo/aanmeldingen.js';
 import { seedDemoAanbod } from './demo/aanbod.js';
 import { DEMO_LOGINS } from './demo/logins.js';
@@ -133,11 +134,15 @@ export async function start(env: NodeJS.ProcessEnv = process.env, out: (line: st
     }
     let nudge = () => {};
     // The zorgplicht clock's daily and weekly runs (once-only keys: a restart does not run a finished run again).
-    if (config.JOBS_WORKER) await db.withSystem((tx) => planZorgplichtTaken(tx, clock.now()));
+    if (config.JOBS_WORKER) {
+      await db.withSystem((tx) => planZorgplichtTaken(tx, clock.now()));
+      await db.withSystem((tx) => planOppTaken(tx, clock.now()));
+    }
     const worker = config.JOBS_WORKER
       ? startWorker(db, {
           mail: mailJobHandler(db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
           ...zorgplichtJobHandlers({ db, clock, publicUrl, logger }),
+          ...oppJobHandlers({ db, clock, publicUrl, logger }),
         }, {
           workerId: `${process.pid}`,
           onError: (err) => logger.error({ err }, 'fout in achtergrondtaak'),

@@ -29,7 +29,7 @@ const KEY: Record<string, string> = { audit_event: 'seq', swv_profiel: 'swv_id',
  * Tables the app may only append to (no UPDATE or DELETE right at all, not even on its own tenant's rows): the audit
  * log and the OPP's records that the law needs unaltered (migration 0015).
  */
-const ALLEEN_TOEVOEGEN = new Set(['audit_event', 'opp_oogo', 'opp_instemming', 'opp_evaluatie']);
+const ALLEEN_TOEVOEGEN = new Set(['audit_event', 'opp_oogo', 'opp_instemming', 'opp_evaluatie', 'opp_herinnering']);
 /** Tables the app may update in some columns only (the rest is fixed at insert) and never delete from. */
 const BEPERKT_WIJZIGEN: Record<string, string> = { opp: 'versie', opp_versie: 'cvb_advies_op', opp_mening: 'versie' };
 
@@ -102,6 +102,9 @@ const BUILDERS: Record<string, Builder> = {
     return (await first<{ id: string }>(tx, sql`insert into opp_evaluatie (swv_id, opp_id, versie_id, volgnummer, op, deelnemers, met_ouders, conclusie)
       select ${swvId}, opp_id, id, 1, '2025-06-10', 'Rls matrix', true, 'doorgaan' from opp_versie where id = ${versieId} returning id`))!.id;
   },
+  opp_herinnering: async (tx, swvId, fx) =>
+    (await first<{ id: string }>(tx, sql`insert into opp_herinnering (swv_id, opp_id, soort, sleutel)
+      values (${swvId}, ${await BUILDERS.opp!(tx, swvId, fx)}, 'vaststellen-verlopen', '2025-04-14') returning id`))!.id,
   opp_instelling: async (tx, swvId) =>
     (await first<{ swv_id: string }>(tx, sql`insert into opp_instelling (swv_id) values (${swvId})
       on conflict (swv_id) do update set versie = opp_instelling.versie returning swv_id`))!.swv_id,

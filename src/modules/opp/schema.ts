@@ -210,3 +210,20 @@ export const oppInstelling = pgTable('opp_instelling', {
   leerlingPortaalVanaf: integer('leerling_portaal_vanaf').notNull().default(12),
   versie: integer('versie').notNull().default(1),
 });
+
+/** A signal mailed to the school about one OPP, once per kind and key (rules/signalen.ts). */
+export const oppHerinnering = pgTable(
+  'opp_herinnering',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    swvId: text('swv_id').notNull(),
+    oppId: uuid('opp_id').notNull(),
+    soort: text('soort').notNull(),
+    sleutel: text('sleutel').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('opp_herinnering_uniek').on(t.swvId, t.oppId, t.soort, t.sleutel),
+    foreignKey({ columns: [t.swvId, t.oppId], foreignColumns: [opp.swvId, opp.id] }),
+  ],
+);

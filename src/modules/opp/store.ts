@@ -343,3 +343,18 @@ export async function zetPortaalLeeftijd(ex: Executor, swvId: string, versie: nu
         where swv_id = ${swvId} and versie = ${versie} returning swv_id`);
   return r.length === 1;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The daily signals (taken.ts): all running OPPs of the tenant, whoever's they are
+
+/** Every running OPP of the tenant (the job mails each school about its own). */
+export function lopendeOpps(ex: Executor): Promise<OppRij[]> {
+  return rows<OppRij>(ex, sql`${OPP} where o.afgesloten_op is null order by o.vestiging_code, o.id`);
+}
+
+/** Records a signal; false when this (OPP, kind, key) was already sent. */
+export async function noteerHerinnering(ex: Executor, h: { swvId: string; oppId: string; soort: string; sleutel: string }): Promise<boolean> {
+  const r = await rows(ex, sql`insert into opp_herinnering (swv_id, opp_id, soort, sleutel) values (${h.swvId}, ${h.oppId}, ${h.soort}, ${h.sleutel})
+    on conflict (swv_id, opp_id, soort, sleutel) do nothing returning id`);
+  return r.length === 1;
+}

@@ -1,6 +1,6 @@
 /**
- * The SQL of the zorgplicht background jobs (taken.ts). Every function except `swvCodes` and `planEenmalig` runs in
- * a tenant transaction (withTenant with the SWV and no user): the tenant tables (aanmelding, leerling, inschrijving,
+ * The SQL of the zorgplicht background jobs (taken.ts; planning and the SWV list are in platform/jobs/planning.ts).
+ * Every function runs in a tenant transaction (withTenant with the SWV and no user): the tenant tables (aanmelding, leerling, inschrijving,
  * ouder, aanmelding_herinnering) have no policy for the 'systeem' scope (migrations 0001, 0008, 0012), so the job
  * works one SWV at a time and RLS still keeps every SWV's rows inside its own transaction.
  */
@@ -30,17 +30,6 @@ const KOLOMMEN = sql`a.id, a.leerling_id as "leerlingId", a.vestiging_code as "v
   a.opgeschort_tot::text as "opgeschortTot", l.geboortedatum::text as geboortedatum, a.versie`;
 
 const VAN = sql`from aanmelding a join leerling l on l.swv_id = a.swv_id and l.id = a.leerling_id join vestiging v on v.code = a.vestiging_code`;
-
-/**
- * The SWVs to visit ('systeem' scope: the register's SWV list is public). The job cannot ask which SWVs have open
- * applications: 'systeem' may not read aanmelding, so each SWV answers that in its own tenant transaction.
- */
-export async function swvCodes(ex: Executor, filter?: readonly string[]): Promise<string[]> {
-  if (filter && filter.length === 0) return [];
-  const r = await rows<{ code: string }>(ex, sql`select code from swv
-    ${filter ? sql`where code in (${sql.join(filter.map((c) => sql`${c}`), sql`, `)})` : sql``} order by code`);
-  return r.map((x) => x.code);
-}
 
 /** Every open application of the tenant. */
 export function openAanmeldingen(ex: Executor): Promise<OpenAanmelding[]> {
@@ -138,16 +127,3 @@ export async function swvNaam(ex: Executor, swvId: string): Promise<string> {
   return (await first<{ naam: string }>(ex, sql`select naam from swv where code = ${swvId}`))?.naam ?? swvId;
 }
 
-/**
- * Schedules a job once: inserts it when no job with this key exists, and otherwise leaves the existing one alone.
- * Not `enqueueJob`: that moves an existing keyed job and sets it back to 'wachtend', which is right for a reminder
- * after an extension but would run a finished daily or weekly run again (a second weekly mail) on every restart.
- * Returns true when the job was new. Without `op` the job is due at once.
- */
-export async function planEenmalig(ex: Executor, soort: string, payload: Record<string, unknown>, sleutel: string, op?: Date): Promise<boolean> {
-  const when = op ? sql`${op.toISOString()}::timestamptz` : sql`now()`;
-  const r = await rows(ex, sql`insert into job (soort, payload, sleutel, uitvoeren_op)
-    values (${soort}, ${JSON.stringify(payload)}::jsonb, ${sleutel}, ${when})
-    on conflict (sleutel) do nothing returning id`);
-  return r.length === 1;
-}

@@ -21,6 +21,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, Executor, Tx } from '../../platform/db/client.js';
 import type { JobHandler } from '../../platform/jobs/queue.js';
 import { queueMail } from '../../platform/mail/outbox.js';
+import { amsterdamTijdstip, planEenmalig, swvCodes, volgendeDagrunOm } from '../../platform/jobs/planning.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { geldendeTermijn, klokstand, uitersteTermijn, type Opschorting, type Sector } from './rules/termijnen.js';
 import { tijdelijkePlaatsingVanaf } from './rules/toelating.js';
@@ -230,29 +231,11 @@ export function weekoverzichtMail(swvNaam: string, c: Weekcijfers, vandaag: Civi
 // ---------------------------------------------------------------------------------------------------------------
 // Scheduling
 
-function uurInAmsterdam(at: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' }).format(at));
-}
-
-/** The instant of a whole hour on a civil date in Europe/Amsterdam (CET +1 or CEST +2; not for 2–3 am). */
-export function amsterdamTijdstip(datum: CivilDate, uur: number): Date {
-  const [y, m, d] = datum.split('-').map(Number) as [number, number, number];
-  for (const offset of [1, 2]) {
-    const kandidaat = new Date(Date.UTC(y, m - 1, d, uur - offset));
-    if (civilDateAt(kandidaat) === datum && uurInAmsterdam(kandidaat) === uur) return kandidaat;
-  }
-  throw new RangeError(`Geen tijdstip ${uur}:00 op ${datum} in Europe/Amsterdam`);
-}
+export { amsterdamTijdstip };
 
 /** The first daily run strictly after `nu`. */
 export function volgendeDagrun(nu: Date): { datum: CivilDate; op: Date } {
-  let datum = civilDateAt(nu);
-  let op = amsterdamTijdstip(datum, DAGELIJKS_UUR);
-  if (op <= nu) {
-    datum = addDays(datum, 1);
-    op = amsterdamTijdstip(datum, DAGELIJKS_UUR);
-  }
-  return { datum, op };
+  return volgendeDagrunOm(nu, DAGELIJKS_UUR);
 }
 
 /** The first Monday run strictly after `nu`. */
@@ -278,11 +261,11 @@ export const weekSleutel = (datum: CivilDate) => `${WEEKOVERZICHT}:${datum}`;
  */
 export async function planZorgplichtTaken(ex: Executor, nu: Date): Promise<void> {
   const vandaag = civilDateAt(nu);
-  await store.planEenmalig(ex, DAGELIJKS, { datum: vandaag }, dagSleutel(vandaag), amsterdamTijdstip(vandaag, DAGELIJKS_UUR));
+  await planEenmalig(ex, DAGELIJKS, { datum: vandaag }, dagSleutel(vandaag), amsterdamTijdstip(vandaag, DAGELIJKS_UUR));
   const dag = volgendeDagrun(nu);
-  await store.planEenmalig(ex, DAGELIJKS, { datum: dag.datum }, dagSleutel(dag.datum), dag.op);
+  await planEenmalig(ex, DAGELIJKS, { datum: dag.datum }, dagSleutel(dag.datum), dag.op);
   const week = volgendeWeekrun(nu);
-  await store.planEenmalig(ex, WEEKOVERZICHT, { datum: week.datum }, weekSleutel(week.datum), week.op);
+  await planEenmalig(ex, WEEKOVERZICHT, { datum: week.datum }, weekSleutel(week.datum), week.op);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -377,7 +360,7 @@ export async function voerDagelijkseControleUit(deps: TakenDeps, opts: TakenOpti
   const log = deps.logger ?? STIL;
   const vandaag = deps.clock.today();
   const verslag: DagVerslag = { datum: vandaag, bekeken: 0, herinneringen: 0, mails: 0, geplaatst: 0, eldersIngeschreven: 0, fouten: 0 };
-  const swvs = await deps.db.withSystem((tx) => store.swvCodes(tx, opts.swvIds));
+  const swvs = await deps.db.withSystem((tx) => swvCodes(tx, opts.swvIds));
   for (const swvId of swvs) {
     let open: store.OpenAanmelding[];
     try {
@@ -416,12 +399,12 @@ export async function planWeekoverzichten(deps: TakenDeps, opts: TakenOpties = {
   const vandaag = deps.clock.today();
   const van = addDays(vandaag, -7);
   const tot = addDays(vandaag, -1);
-  const swvs = await deps.db.withSystem((tx) => store.swvCodes(tx, opts.swvIds));
+  const swvs = await deps.db.withSystem((tx) => swvCodes(tx, opts.swvIds));
   const gepland: string[] = [];
   for (const swvId of swvs) {
     await deps.db.withTenant({ swvId, userId: null }, async (tx) => {
       if (!(await store.heeftWeeknieuws(tx, van, tot))) return;
-      if (await store.planEenmalig(tx, WEEKOVERZICHT_SWV, { swvId, datum: vandaag }, `${WEEKOVERZICHT}:${vandaag}:${swvId}`)) gepland.push(swvId);
+      if (await planEenmalig(tx, WEEKOVERZICHT_SWV, { swvId, datum: vandaag }, `${WEEKOVERZICHT}:${vandaag}:${swvId}`)) gepland.push(swvId);
     });
   }
   return gepland;
@@ -451,14 +434,14 @@ export function zorgplichtJobHandlers(deps: TakenDeps, opts: TakenOpties = {}): 
   return {
     [DAGELIJKS]: async () => {
       const volgende = volgendeDagrun(deps.clock.now());
-      await deps.db.withSystem((tx) => store.planEenmalig(tx, DAGELIJKS, { datum: volgende.datum }, dagSleutel(volgende.datum), volgende.op));
+      await deps.db.withSystem((tx) => planEenmalig(tx, DAGELIJKS, { datum: volgende.datum }, dagSleutel(volgende.datum), volgende.op));
       const v = await voerDagelijkseControleUit(deps, opts);
       log.info({ ...v }, 'dagelijkse zorgplichtcontrole klaar');
       if (v.fouten > 0) throw new Error(`dagelijkse zorgplichtcontrole: ${v.fouten} fout(en), zie het log`);
     },
     [WEEKOVERZICHT]: async () => {
       const volgende = volgendeWeekrun(deps.clock.now());
-      await deps.db.withSystem((tx) => store.planEenmalig(tx, WEEKOVERZICHT, { datum: volgende.datum }, weekSleutel(volgende.datum), volgende.op));
+      await deps.db.withSystem((tx) => planEenmalig(tx, WEEKOVERZICHT, { datum: volgende.datum }, weekSleutel(volgende.datum), volgende.op));
       const swvs = await planWeekoverzichten(deps, opts);
       log.info({ aantal: swvs.length }, 'weekoverzichten ingepland');
     },
