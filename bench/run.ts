@@ -18,8 +18,11 @@
  *      ITS raw query (store.listAanmeldingen in db.withTenant); medians over the same rounds; Passend runs in this
  *      process for it. PGlite always, PostgreSQL too when DATABASE_URL is set (a throw-away database, dropped at the end).
  *
+ *   5. The OPP page with 10 versions and the parents' portal home (bench/opp.ts) at 1 and 20 concurrent clients, each
+ *      against its own raw queries in the same process and run. PGlite always, PostgreSQL too when DATABASE_URL is set.
+ *
  * Arguments select scenarios (default: all): `start` (2 + 3), `http` (1, 1b; needs `start`'s data dir, so it
- * implies `start`), `zorgplicht` (4). E.g. `npm run bench -- zorgplicht`.
+ * implies `start`), `zorgplicht` (4), `opp` (5). E.g. `npm run bench -- opp`.
  *
  * Env: BENCH_SECONDS (default 8) per measurement, BENCH_WARMUP (default 2) seconds of warm-up before each;
  * scenario 4: BENCH_ITERATIONS (default 30) timed rounds after BENCH_WARMUP_ITERATIONS (default 5) rounds.
@@ -40,6 +43,7 @@ import { ZOEK_QUERY } from './aanbod.js';
 import {
   AANMELDINGEN, aanmeldingRijen, csvRegels, isEerstePagina, meetOverzicht, PAGINA_GROOTTE, PAGINA_TEKSTEN, PAGINAS, startZorgplichtBench, type OverzichtMeting, type ZorgplichtBench,
 } from './zorgplicht.js';
+import { ANDERE_OPPS, doorvoer, getter, isOppPagina, isPortaal, KINDEREN, loginCode, rawPage as oppRawPage, rawPortal, startOppBench, VERSIES, type Doorvoer, type OppBench } from './opp.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
@@ -51,10 +55,10 @@ const HOST = '127.0.0.1';
 const CONNECTIONS = [1, 20] as const;
 const ITERATIONS = Math.max(1, Number(process.env.BENCH_ITERATIONS ?? 30));
 const WARMUP_ITERATIONS = Math.max(0, Number(process.env.BENCH_WARMUP_ITERATIONS ?? 5));
-const TARGETS = { listOverhead: 1.5, listVsBare: 0.25, rssMb: 400, zoekApiVsRaw: 3, aanmeldingenVsRaw: 3 };
+const TARGETS = { listOverhead: 1.5, listVsBare: 0.25, rssMb: 400, zoekApiVsRaw: 3, aanmeldingenVsRaw: 3, oppVsRaw: 3 };
 
 /** Scenario groups that can be selected on the command line (`npm run bench -- zorgplicht`); none = all. */
-const SCENARIOS = ['start', 'http', 'zorgplicht'] as const;
+const SCENARIOS = ['start', 'http', 'zorgplicht', 'opp'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 function selectedScenarios(args: string[]): Set<Scenario> {
   const unknown = args.filter((a) => !(SCENARIOS as readonly string[]).includes(a));
@@ -681,6 +685,90 @@ function printZorgplicht(run: ZorgplichtRun, verdicts: Verdict[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Scenario 5: the OPP page with 10 versions and the parents' portal home (bench/opp.ts)
+
+interface OppRun {
+  db: string;
+  gevuld: OppBench['data']['gevuld'] | null;
+  /** Per number of concurrent clients: the four rates. */
+  metingen: { verbindingen: number; page: Doorvoer; rawPage: Doorvoer; portal: Doorvoer; rawPortal: Doorvoer }[];
+  check: string | null;
+  overgeslagen: string | null;
+}
+
+/** The parent's login through the real forms (code by mail, read from the outbox in this process). */
+async function loginOuder(b: OppBench): Promise<string> {
+  const br = new Browser(b.base);
+  await br.go('GET', '/inloggen/code');
+  await br.go('POST', '/inloggen/code', { email: b.data.ouder.email });
+  const r = await br.go('POST', '/inloggen/code/invoeren', { email: b.data.ouder.email, code: await loginCode(b, b.data.ouder.email) });
+  if (r.status !== 303) throw new Error(`parent login: status ${r.status}`);
+  return br.cookieHeader();
+}
+
+async function oppScenario(dbLabel: string, databaseUrl?: string): Promise<OppRun> {
+  let b: OppBench | null = null;
+  try {
+    process.stderr.write(`  … ${dbLabel}: migrations, one OPP with ${VERSIES} versions, ${fmt(ANDERE_OPPS)} other OPPs, a parent with ${KINDEREN} children\n`);
+    const naam = `opp-${dbLabel.toLowerCase()}`;
+    b = await startOppBench({ databaseUrl, dataDir: path.join(tmpRoot, naam), host: HOST, port: await freePort(), logFile: path.join(tmpRoot, `${naam}.log`) });
+    cleanups.push(() => b?.stop());
+    const ib = await loginDemo(b.base, { email: b.data.ib.email, wachtwoord: b.data.ib.password, totpSecret: b.data.ib.totpSecret });
+    const ouderCookie = await loginOuder(b);
+    const pageUrl = `${b.base}/opp/${b.data.oppId}`;
+    const portalUrl = `${b.base}/mijn-kinderen`;
+    const p = await request('GET', pageUrl, { headers: { cookie: ib.cookie } });
+    const q = await request('GET', portalUrl, { headers: { cookie: ouderCookie } });
+    if (!isOppPagina(p.status, p.body) || !isPortaal(q.status, q.body)) throw new Error(`check failed: OPP page ${p.status} (${fmt(p.body.length)} chars), portal ${q.status}`);
+    const check = `OPP page 200 with ${VERSIES} version links (${fmt(p.body.length)} characters); portal 200 with the ${KINDEREN} children (${fmt(q.body.length)} characters)`;
+    const metingen: OppRun['metingen'] = [];
+    for (const verbindingen of CONNECTIONS) {
+      process.stderr.write(`  … ${dbLabel}: ${verbindingen} connection(s): page, raw, portal, raw (${WARMUP} s + ${SECONDS} s each)\n`);
+      const agent = new http.Agent({ keepAlive: true, maxSockets: verbindingen });
+      const get = getter(agent);
+      const bb = b;
+      const page = await doorvoer(async () => { const r = await get(pageUrl, ib.cookie); return isOppPagina(r.status, r.body); }, verbindingen, SECONDS, WARMUP);
+      const rawPage = await doorvoer(async () => (await oppRawPage(bb)) === VERSIES, verbindingen, SECONDS, WARMUP);
+      const portal = await doorvoer(async () => { const r = await get(portalUrl, ouderCookie); return isPortaal(r.status, r.body); }, verbindingen, SECONDS, WARMUP);
+      const rawP = await doorvoer(async () => (await rawPortal(bb)) === KINDEREN, verbindingen, SECONDS, WARMUP);
+      agent.destroy();
+      metingen.push({ verbindingen, page, rawPage, portal, rawPortal: rawP });
+    }
+    return { db: dbLabel, gevuld: b.data.gevuld, metingen, check, overgeslagen: null };
+  } catch (err) {
+    return { db: dbLabel, gevuld: b?.data.gevuld ?? null, metingen: [], check: null, overgeslagen: (err as Error).message };
+  } finally {
+    await b?.stop();
+  }
+}
+
+function printOpp(run: OppRun, verdicts: Verdict[]): void {
+  if (run.gevuld) out(`  Data: ${fmt(run.gevuld.opps)} OPPs with ${fmt(run.gevuld.versies)} versions at one school; seeded in ${fmt(run.gevuld.ms / 1000, 1)} s.`);
+  if (run.check) out(`  Check (before timing; every timed answer is checked the same way): ${run.check}.`);
+  if (!run.metingen.length) {
+    out(`  Not measured: ${run.overgeslagen ?? 'no timings'}`);
+    verdicts.push({ name: `${run.db}: OPP page and portal`, value: 'not measured', target: '', ok: false });
+    return;
+  }
+  const rijen: (string | number)[][] = [];
+  for (const m of run.metingen) {
+    rijen.push([`(l) GET /opp/:id (${VERSIES} versions, IB)`, m.verbindingen, fmt(m.page.perSeconde, 1), m.page.fouten, fmtRatio(m.rawPage.perSeconde / m.page.perSeconde)]);
+    rijen.push(['(m) its raw queries in db.withTenant', m.verbindingen, fmt(m.rawPage.perSeconde, 1), m.rawPage.fouten, '1.00×']);
+    rijen.push([`(n) GET /mijn-kinderen (parent, ${KINDEREN} children)`, m.verbindingen, fmt(m.portal.perSeconde, 1), m.portal.fouten, fmtRatio(m.rawPortal.perSeconde / m.portal.perSeconde)]);
+    rijen.push(['(o) its raw queries in db.withTenant', m.verbindingen, fmt(m.rawPortal.perSeconde, 1), m.rawPortal.fouten, '1.00×']);
+  }
+  out(table(['measurement', 'conns', 'per second', 'failed checks', 'raw ÷ page'], rijen));
+  for (const m of run.metingen) {
+    const a = m.rawPage.perSeconde / m.page.perSeconde;
+    const c = m.rawPortal.perSeconde / m.portal.perSeconde;
+    verdicts.push({ name: `${run.db}: OPP page vs its raw queries, ${m.verbindingen} conn(s)`, value: fmtRatio(a), target: `≤ ${TARGETS.oppVsRaw}×`, ok: a <= TARGETS.oppVsRaw });
+    verdicts.push({ name: `${run.db}: parent portal vs its raw queries, ${m.verbindingen} conn(s)`, value: fmtRatio(c), target: `≤ ${TARGETS.oppVsRaw}×`, ok: c <= TARGETS.oppVsRaw });
+    const fouten = m.page.fouten + m.rawPage.fouten + m.portal.fouten + m.rawPortal.fouten;
+    verdicts.push({ name: `${run.db}: OPP failed checks, ${m.verbindingen} conn(s)`, value: String(fouten), target: '0', ok: fouten === 0 });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Main
 
 function header(): void {
@@ -714,6 +802,10 @@ function header(): void {
   out('      (i) GET /aanmeldingen.csv, the full export; (k) "rawCsv" = its SELECT (listAanmeldingen) inside db.withTenant.');
   out('      Passend runs in the bench process for this (the raw queries must run where the server runs); one request at');
   out(`      a time, in turn: ${WARMUP_ITERATIONS} rounds discarded, then ${ITERATIONS} timed (BENCH_WARMUP_ITERATIONS/BENCH_ITERATIONS); medians.`);
+  out(`  (l) GET /opp/:id as the IB: an OPP with ${VERSIES} versions, decisions, talks, views and evaluations; (m) its raw queries`);
+  out('      (findOpp, laadRecords: five SELECTs, the portal age, the parents) in one db.withTenant. (n) GET /mijn-kinderen as a');
+  out(`      parent with ${KINDEREN} children; (o) its raw queries. At 1 and 20 concurrent clients in this process for ${SECONDS} s after ${WARMUP} s;`);
+  out('      the page clients are keep-alive HTTP requests, the raw clients call the store; ratio = raw per second ÷ page per second.');
   out('  Passend logs one line per request at LOG_LEVEL=info (the default) to a file, as in production.');
   out('  PGlite: one embedded PostgreSQL inside the server process — all database work is serialised there, so');
   out('  more connections add queueing, not parallelism; the DB work also shares the one Node event loop.');
@@ -845,6 +937,27 @@ async function main(): Promise<void> {
       out();
     } else {
       out('== 4b. PostgreSQL: skipped (set DATABASE_URL to run scenario 4 on PostgreSQL too) ==');
+      out();
+    }
+  }
+
+  // ---- Scenario 5: the OPP page and the parents' portal (Passend in this process) --------------------------------
+  if (chosen.has('opp')) {
+    out(`== 5. The OPP page (${VERSIES} versions) and the parents' portal home — PGlite (Passend in this process) ==`);
+    printOpp(await oppScenario('PGlite'), verdicts);
+    out();
+    if (databaseUrl) {
+      out('== 5b. The OPP page and the parents\' portal — PostgreSQL (a throw-away database on the DATABASE_URL server) ==');
+      let run: OppRun;
+      try {
+        run = await oppScenario('PostgreSQL', await throwawayDatabase(databaseUrl));
+      } catch (err) {
+        run = { db: 'PostgreSQL', gevuld: null, metingen: [], check: null, overgeslagen: `no throw-away database: ${(err as Error).message}` };
+      }
+      printOpp(run, verdicts);
+      out();
+    } else {
+      out('== 5b. PostgreSQL: skipped (set DATABASE_URL to run scenario 5 on PostgreSQL too) ==');
       out();
     }
   }

@@ -22,12 +22,8 @@
  * directly, the session lookup and the clocks of 2,000 rows in JS (metKlok).
  */
 import crypto from 'node:crypto';
-import { serve } from '@hono/node-server';
-import pino from 'pino';
 import { sql } from 'drizzle-orm';
-import { createApp } from '../src/app.js';
-import { clockFor, openAndCheck } from '../src/boot.js';
-import { loadConfig } from '../src/platform/config.js';
+import { startInProces, type InProcesOpties } from './inproces.js';
 import { rows, type Database } from '../src/platform/db/client.js';
 import { leerling } from '../src/platform/db/schema.js';
 import type { Clock } from '../src/platform/clock.js';
@@ -38,7 +34,7 @@ import { besturenVanSwv, listAanmeldingen, listAanmeldingenOpId, listKlokken, sc
 import { isOpen, metKlok, opschortingenVan, overzicht, PAGINA_GROOTTE, toonAanmeldingen } from '../src/modules/zorgplicht/commands.js';
 import { geldendeTermijn } from '../src/modules/zorgplicht/rules/termijnen.js';
 import { prng } from '../src/demo/seed.js';
-import { buildTenant, buildUser, TEST_SECRET, type TestTenant, type TestUser } from '../test/support/app.js';
+import { buildTenant, buildUser, type TestTenant, type TestUser } from '../test/support/app.js';
 
 /** Open applications in the region. */
 export const AANMELDINGEN = 2000;
@@ -72,41 +68,13 @@ export interface ZorgplichtBench {
  * Boots Passend in this process on a database of its own (PGlite in `dataDir`, or the PostgreSQL database at
  * `databaseUrl`), seeds the synthetic region and listens on host:port. The caller logs in and measures.
  */
-export async function startZorgplichtBench(opts: { databaseUrl?: string; dataDir: string; host: string; port: number; logFile: string }): Promise<ZorgplichtBench> {
-  const config = loadConfig({
-    PASSEND_SECRET: TEST_SECRET, DATABASE_URL: opts.databaseUrl ?? '', PASSEND_DATA_DIR: opts.dataDir, PORT: String(opts.port), HOST: opts.host,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', PASSEND_TODAY: process.env.PASSEND_TODAY ?? '', JOBS_WORKER: 'false',
-  });
-  const clock = clockFor(config);
-  const db = await openAndCheck(config);
-  try {
-    const base = `http://${opts.host}:${opts.port}`;
-    // One log line per request at info, to a file (as `passend start` writes to its stdout).
-    const logger = pino({ level: config.LOG_LEVEL, base: { app: 'passend' } }, pino.destination({ dest: opts.logFile, sync: true }));
+export async function startZorgplichtBench(opts: InProcesOpties): Promise<ZorgplichtBench> {
+  const b = await startInProces(opts, async (db, clock) => {
     const tenant = await buildTenant(db);
     const user = await buildUser(db, tenant, 'swv-medewerker');
-    const gevuld = await vulRegio(db, clock, tenant);
-    const app = createApp({ db, clock, config, secret: TEST_SECRET, isDemo: false, publicUrl: base, logger, nudgeWorker: () => {} });
-    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
-      s.once('error', reject);
-    });
-    const authDeps: AuthDeps = {
-      db, clock, secret: TEST_SECRET, idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS, publicUrl: base,
-    };
-    let stopped: Promise<void> | null = null;
-    const stop = () => {
-      stopped ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        await db.close();
-      })();
-      return stopped;
-    };
-    return { kind: db.kind, base, db, clock, tenant, user, authDeps, gevuld, stop };
-  } catch (err) {
-    await db.close();
-    throw err;
-  }
+    return { tenant, user, gevuld: await vulRegio(db, clock, tenant) };
+  });
+  return { ...b, ...b.data };
 }
 
 /**

@@ -604,7 +604,8 @@ export async function mijnOpp(deps: OppDeps, actor: Actor): Promise<{ beschikbaa
     const portaal = await store.portaalLeeftijd(t, tenantOf(actor), LEERLING_PORTAAL_STANDAARD);
     if (!l || !magLeerlingPortaal(ageOn(l.geboortedatum, vandaag), portaal.vanaf)) return { beschikbaar: false as const, vanaf: portaal.vanaf };
     const opps = await store.listOpps(t, relatie, vandaag);
-    const dossiers = await Promise.all(opps.map((o) => dossierVan(t, actor, o, vandaag)));
+    const dossiers: OppDossier[] = [];
+    for (const o of opps) dossiers.push(await dossierVan(t, actor, o, vandaag));
     await recordAudit(t, {
       ...auditBase(actor, relatie), actie: 'lezen', objectType: 'opp', objectId: opps[0]?.id ?? null, leerlingId: relatie.leerlingId,
       velden: ['handelingsdeel', 'meningen'], resultaat: 'ok',

@@ -177,21 +177,21 @@ export async function laadRecords(ex: Executor, oppIds: readonly string[]): Prom
   const uit = new Map<string, OppRecords>(oppIds.map((id) => [id, { versies: [], oogos: [], instemmingen: [], meningen: [], evaluaties: [] }]));
   if (oppIds.length === 0) return uit;
   const ids = sql`${`{${oppIds.join(',')}}`}::uuid[]`;
-  const [versies, oogos, instemmingen, meningen, evaluaties] = await Promise.all([
-    rows<VersieRij>(ex, sql`${VERSIE} where x.opp_id = any(${ids}) order by x.opp_id, x.volgnummer`),
-    rows<OogoRij>(ex, sql`select r.id, r.opp_id as "oppId", r.volgnummer, r.op::text as op, r.deelnemers, r.uitkomst, r.verslag, g.naam as "doorNaam"
-      from opp_oogo r left join gebruiker g on g.id = r.vastgelegd_door where r.opp_id = any(${ids}) order by r.op, r.created_at`),
-    rows<InstemmingRij>(ex, sql`select r.id, r.opp_id as "oppId", r.versie_id as "versieId", r.volgnummer, r.uitkomst, r.op::text as op, r.reden,
+  // One after the other: a transaction is one connection, so queries in it never run in parallel (and pg 9 will
+  // refuse a second query while one runs).
+  const versies = await rows<VersieRij>(ex, sql`${VERSIE} where x.opp_id = any(${ids}) order by x.opp_id, x.volgnummer`);
+  const oogos = await rows<OogoRij>(ex, sql`select r.id, r.opp_id as "oppId", r.volgnummer, r.op::text as op, r.deelnemers, r.uitkomst, r.verslag, g.naam as "doorNaam"
+      from opp_oogo r left join gebruiker g on g.id = r.vastgelegd_door where r.opp_id = any(${ids}) order by r.op, r.created_at`);
+  const instemmingen = await rows<InstemmingRij>(ex, sql`select r.id, r.opp_id as "oppId", r.versie_id as "versieId", r.volgnummer, r.uitkomst, r.op::text as op, r.reden,
         r.bron, r.namens, r.door_rol as "doorRol", r.created_at as "createdAt"
-      from opp_instemming r where r.opp_id = any(${ids}) order by r.op, r.created_at`),
-    rows<MeningRij>(ex, sql`select r.id, r.opp_id as "oppId", r.volgnummer, r.van, r.soort, r.antwoorden, r.reden, r.vorm,
+      from opp_instemming r where r.opp_id = any(${ids}) order by r.op, r.created_at`);
+  const meningen = await rows<MeningRij>(ex, sql`select r.id, r.opp_id as "oppId", r.volgnummer, r.van, r.soort, r.antwoorden, r.reden, r.vorm,
         r.gegeven_op::text as "gegevenOp", r.namens, r.door_rol as "doorRol", r.reactie, r.reactie_op::text as "reactieOp",
         g.naam as "reactieDoorNaam", r.versie
-      from opp_mening r left join gebruiker g on g.id = r.reactie_door where r.opp_id = any(${ids}) order by r.gegeven_op, r.created_at`),
-    rows<EvaluatieRij>(ex, sql`select r.id, r.opp_id as "oppId", r.versie_id as "versieId", r.volgnummer, r.op::text as op, r.deelnemers,
+      from opp_mening r left join gebruiker g on g.id = r.reactie_door where r.opp_id = any(${ids}) order by r.gegeven_op, r.created_at`);
+  const evaluaties = await rows<EvaluatieRij>(ex, sql`select r.id, r.opp_id as "oppId", r.versie_id as "versieId", r.volgnummer, r.op::text as op, r.deelnemers,
         r.met_ouders as "metOuders", r.resultaten, r.conclusie, r.toelichting, g.naam as "doorNaam"
-      from opp_evaluatie r left join gebruiker g on g.id = r.vastgelegd_door where r.opp_id = any(${ids}) order by r.op, r.created_at`),
-  ]);
+      from opp_evaluatie r left join gebruiker g on g.id = r.vastgelegd_door where r.opp_id = any(${ids}) order by r.op, r.created_at`);
   for (const v of versies) uit.get(v.oppId)!.versies.push(v);
   for (const r of oogos) uit.get(r.oppId)!.oogos.push(r);
   for (const r of instemmingen) uit.get(r.oppId)!.instemmingen.push(r);

@@ -44,10 +44,8 @@ export async function portaal(deps: PortaalDeps, actor: Actor): Promise<KindOver
   return deps.db.withTenant({ swvId: tenantOf(actor), userId: actor.gebruikerId }, async (tx) => {
     const kinderen = await leerlingen.listKinderenVanOuder(tx, actor.gebruikerId);
     const metGezag = kinderen.filter((k) => k.heeftGezag).map((k) => k.leerlingId);
-    const [aanmeldingen, opps] = await Promise.all([
-      metGezag.length ? zorgplicht.listAanmeldingen(tx, { soort: 'ouder', gebruikerId: actor.gebruikerId }) : Promise.resolve([]),
-      metGezag.length ? opp.listOpps(tx, { soort: 'ouder', gebruikerId: actor.gebruikerId }, vandaag) : Promise.resolve([]),
-    ]);
+    const aanmeldingen = metGezag.length ? await zorgplicht.listAanmeldingen(tx, { soort: 'ouder', gebruikerId: actor.gebruikerId }) : [];
+    const opps = metGezag.length ? await opp.listOpps(tx, { soort: 'ouder', gebruikerId: actor.gebruikerId }, vandaag) : [];
     const records = await opp.laadRecords(tx, opps.map((o) => o.id));
     await recordAudit(tx, {
       swvId: actor.grant.swvId, actorGebruikerId: actor.gebruikerId, actorRol: actor.grant.rol, organisatie: actor.grant.swvId, requestId: actor.requestId,
@@ -77,19 +75,21 @@ export async function gegevensVanKind(deps: PortaalDeps, actor: Actor, leerlingI
   const uit = await deps.db.withTenant({ swvId: tenantOf(actor), userId: actor.gebruikerId }, async (tx) => {
     const kind = await leerlingen.findLeerling(tx, leerlingId, { soort: 'ouder-met-gezag', gebruikerId: actor.gebruikerId }, vandaag);
     if (!kind) return null;
-    const [inschrijvingen, ouders, alleAanmeldingen, opps, besluiten, inzage] = await Promise.all([
-      leerlingen.listInschrijvingen(tx, leerlingId),
-      leerlingen.listOuders(tx, leerlingId),
-      zorgplicht.listAanmeldingen(tx, { soort: 'ouder', gebruikerId: actor.gebruikerId }),
-      opp.listOpps(tx, { soort: 'ouder', gebruikerId: actor.gebruikerId }, vandaag, { leerlingId }),
-      schorsing.vanLeerling(tx, leerlingId, vandaag),
-      leerlingen.listInzage(tx, leerlingId, 10_000),
-    ]);
-    const aanmeldingen = await Promise.all(alleAanmeldingen.filter((a) => a.leerlingId === leerlingId).map(async (a) => ({
-      ...metKlok(a, vandaag),
-      verzoekenAanAndereScholen: await zorgplicht.listVerzoeken(tx, a.id),
-      adviesVanHetSamenwerkingsverband: await zorgplicht.listAdviezen(tx, a.id),
-    })));
+    // One query after the other: a transaction is one connection.
+    const inschrijvingen = await leerlingen.listInschrijvingen(tx, leerlingId);
+    const ouders = await leerlingen.listOuders(tx, leerlingId);
+    const alleAanmeldingen = await zorgplicht.listAanmeldingen(tx, { soort: 'ouder', gebruikerId: actor.gebruikerId });
+    const opps = await opp.listOpps(tx, { soort: 'ouder', gebruikerId: actor.gebruikerId }, vandaag, { leerlingId });
+    const besluiten = await schorsing.vanLeerling(tx, leerlingId, vandaag);
+    const inzage = await leerlingen.listInzage(tx, leerlingId, 10_000);
+    const aanmeldingen = [];
+    for (const a of alleAanmeldingen.filter((x) => x.leerlingId === leerlingId)) {
+      aanmeldingen.push({
+        ...metKlok(a, vandaag),
+        verzoekenAanAndereScholen: await zorgplicht.listVerzoeken(tx, a.id),
+        adviesVanHetSamenwerkingsverband: await zorgplicht.listAdviezen(tx, a.id),
+      });
+    }
     const records = await opp.laadRecords(tx, opps.map((o) => o.id));
     await recordAudit(tx, {
       swvId: actor.grant.swvId, actorGebruikerId: actor.gebruikerId, actorRol: actor.grant.rol, organisatie: actor.grant.swvId, requestId: actor.requestId,
