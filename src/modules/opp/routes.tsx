@@ -811,20 +811,28 @@ async function instellingenPage(c: AppContext, values: FormValues = {}, u: Uitko
 // ---------------------------------------------------------------------------------------------------------------
 // Routes
 
-/** A form on the OPP page: read → validate → command → back to the page (PRG), or the page again with messages. */
+/**
+ * A form about one OPP: read → validate → command → back to the OPP page (PRG), or its page again with the messages
+ * and the input kept (the OPP page itself unless `pagina` says otherwise).
+ */
 function formulier<T>(
-  app: App, pad: string, access: readonly Rol[], schema: z.ZodType<T>, summary: string, melding: string,
-  doe: (c: AppContext, id: string, d: T) => Promise<void>, voorvoegsel: (c: AppContext) => string = () => '',
+  app: App, pad: string, o: {
+    access: readonly Rol[]; schema: z.ZodType<T>; summary: string; melding: string | ((d: T) => string);
+    doe: (c: AppContext, id: string, d: T) => Promise<void>;
+    pagina?: (c: AppContext, id: string, values: FormValues, u: Uitkomst) => Promise<Response>;
+    voorvoegsel?: (c: AppContext) => string;
+  },
 ): void {
-  defineRoute(app, 'POST', `/opp/:id/${pad}`, { access, pupilData: 'schrijven', summary }, async (c) => {
+  const pagina = o.pagina ?? ((c: AppContext, id: string, values: FormValues, u: Uitkomst) => oppPage(c, id, { values, u }));
+  defineRoute(app, 'POST', `/opp/:id/${pad}`, { access: o.access, pupilData: 'schrijven', summary: o.summary }, async (c) => {
     const id = uuidParam(c);
-    const voor = voorvoegsel(c);
+    const voor = o.voorvoegsel?.(c) ?? '';
     const values = await readForm(c);
-    const v = validate(schema, zonderVoorvoegsel(values, voor));
-    if (!v.ok) return oppPage(c, id, { values, u: { errors: metVoorvoegsel(v.errors, voor), status: 422 } });
-    const r = await opFormulier(() => doe(c, id, v.data), (u) => oppPage(c, id, { values, u: { ...u, errors: metVoorvoegsel(u.errors, voor) } }));
+    const v = validate(o.schema, zonderVoorvoegsel(values, voor));
+    if (!v.ok) return pagina(c, id, values, { errors: metVoorvoegsel(v.errors, voor), status: 422 });
+    const r = await opFormulier(() => o.doe(c, id, v.data), (u) => pagina(c, id, values, { ...u, errors: metVoorvoegsel(u.errors, voor) }));
     if (r) return r;
-    await setFlash(c, { kind: 'ok', text: melding });
+    await setFlash(c, { kind: 'ok', text: typeof o.melding === 'string' ? o.melding : o.melding(v.data) });
     return c.redirect(`/opp/${id}`, 303);
   });
 }
@@ -904,12 +912,15 @@ export function registerOppRoutes(app: App): void {
     return c.redirect(`/opp/${id}`, 303);
   });
 
-  formulier(app, 'oogo', SCHRIJF_ROLLEN, ZOogo, 'Legt het overleg met de ouders vast', 'Het overleg is vastgelegd.', (c, id, d) => cmd.legOogoVast(deps(c), actor(c), id, d));
-  formulier(app, 'instemming', SCHRIJF_ROLLEN, ZInstemmingSchool, 'Legt een besluit van de ouders (op papier) vast', 'Het besluit is vastgelegd.',
-    (c, id, d) => cmd.legInstemmingVast(deps(c), actor(c), id, d), () => BESLUIT);
-  formulier(app, 'instemming-door', SCHRIJF_ROLLEN, ZInstemmingDoor, 'Wie stemt in met het handelingsdeel', 'Opgeslagen.', (c, id, d) => cmd.zetInstemmingDoor(deps(c), actor(c), id, d));
-  formulier(app, 'leerling-uitnodigen', SCHRIJF_ROLLEN, z.object({ email: fields.email('het e-mailadres van de leerling') }), 'Nodigt de leerling uit voor Passend',
-    'De leerling krijgt een uitnodiging per e-mail.', (c, id, d) => cmd.nodigLeerlingUit(deps(c), actor(c), id, d.email));
+  const school = { access: SCHRIJF_ROLLEN };
+  formulier(app, 'oogo', { ...school, schema: ZOogo, summary: 'Legt het overleg met de ouders vast', melding: 'Het overleg is vastgelegd.',
+    doe: (c, id, d) => cmd.legOogoVast(deps(c), actor(c), id, d) });
+  formulier(app, 'instemming', { ...school, schema: ZInstemmingSchool, summary: 'Legt een besluit van de ouders (op papier) vast', melding: 'Het besluit is vastgelegd.',
+    doe: (c, id, d) => cmd.legInstemmingVast(deps(c), actor(c), id, d), voorvoegsel: () => BESLUIT });
+  formulier(app, 'instemming-door', { ...school, schema: ZInstemmingDoor, summary: 'Wie stemt in met het handelingsdeel', melding: 'Opgeslagen.',
+    doe: (c, id, d) => cmd.zetInstemmingDoor(deps(c), actor(c), id, d) });
+  formulier(app, 'leerling-uitnodigen', { ...school, schema: z.object({ email: fields.email('het e-mailadres van de leerling') }), summary: 'Nodigt de leerling uit voor Passend',
+    melding: 'De leerling krijgt een uitnodiging per e-mail.', doe: (c, id, d) => cmd.nodigLeerlingUit(deps(c), actor(c), id, d.email) });
 
   defineRoute(app, 'POST', '/opp/:id/instemming-vragen', { access: SCHRIJF_ROLLEN, pupilData: 'schrijven', summary: 'Vraagt de ouders per e-mail om instemming' }, async (c) => {
     const id = uuidParam(c);
@@ -926,8 +937,8 @@ export function registerOppRoutes(app: App): void {
     return c.redirect(`/opp/${id}`, 303);
   });
 
-  formulier(app, 'meningen/:mid/reactie', SCHRIJF_ROLLEN, ZReactie, 'Legt vast wat de school met een mening doet', 'De reactie is opgeslagen.',
-    (c, id, d) => cmd.reageerOpMening(deps(c), actor(c), id, uuidParam(c, 'mid'), d.versie, d.reactie), (c) => reactieVoor(uuidParam(c, 'mid')));
+  formulier(app, 'meningen/:mid/reactie', { ...school, schema: ZReactie, summary: 'Legt vast wat de school met een mening doet', melding: 'De reactie is opgeslagen.',
+    doe: (c, id, d) => cmd.reageerOpMening(deps(c), actor(c), id, uuidParam(c, 'mid'), d.versie, d.reactie), voorvoegsel: (c) => reactieVoor(uuidParam(c, 'mid')) });
 
   defineRoute(app, 'GET', '/opp/:id/leerling-mening', { access: SCHRIJF_ROLLEN, pupilData: 'lezen', summary: 'Formulier: mening van de leerling vastleggen' }, (c) => meningPage(c, uuidParam(c), 'school'));
   defineRoute(app, 'POST', '/opp/:id/leerling-mening', { access: SCHRIJF_ROLLEN, pupilData: 'schrijven', summary: 'Legt de mening van de leerling vast (hoorrecht)' }, async (c) => {
@@ -943,16 +954,8 @@ export function registerOppRoutes(app: App): void {
   });
 
   defineRoute(app, 'GET', '/opp/:id/vaststellen', { access: VASTSTEL_ROLLEN, pupilData: 'lezen', summary: 'Bevestiging: versie vaststellen' }, (c) => vaststellenPage(c, uuidParam(c)));
-  defineRoute(app, 'POST', '/opp/:id/vaststellen', { access: VASTSTEL_ROLLEN, pupilData: 'schrijven', summary: 'Stelt een versie vast (alleen als de wet het toelaat)' }, async (c) => {
-    const id = uuidParam(c);
-    const values = await readForm(c);
-    const v = validate(ZVaststellen, values);
-    if (!v.ok) return vaststellenPage(c, id, values, { errors: v.errors, status: 422 });
-    const r = await opFormulier(() => cmd.stelVersieVast(deps(c), actor(c), id, v.data), (u) => vaststellenPage(c, id, values, u));
-    if (r) return r;
-    await setFlash(c, { kind: 'ok', text: `Versie ${v.data.volgnummer} is vastgesteld. De ouders krijgen bericht.` });
-    return c.redirect(`/opp/${id}`, 303);
-  });
+  formulier(app, 'vaststellen', { access: VASTSTEL_ROLLEN, schema: ZVaststellen, summary: 'Stelt een versie vast (alleen als de wet het toelaat)',
+    melding: (d) => `Versie ${d.volgnummer} is vastgesteld. De ouders krijgen bericht.`, doe: (c, id, d) => cmd.stelVersieVast(deps(c), actor(c), id, d), pagina: vaststellenPage });
 
   defineRoute(app, 'GET', '/opp/:id/evaluatie', { access: SCHRIJF_ROLLEN, pupilData: 'lezen', summary: 'Formulier: evaluatie' }, (c) => evaluatiePage(c, uuidParam(c)));
   defineRoute(app, 'POST', '/opp/:id/evaluatie', { access: SCHRIJF_ROLLEN, pupilData: 'schrijven', summary: 'Legt de jaarlijkse evaluatie vast' }, async (c) => {
@@ -971,16 +974,8 @@ export function registerOppRoutes(app: App): void {
   });
 
   defineRoute(app, 'GET', '/opp/:id/afsluiten', { access: SCHRIJF_ROLLEN, pupilData: 'lezen', summary: 'Bevestiging: afsluiten' }, (c) => afsluitenPage(c, uuidParam(c)));
-  defineRoute(app, 'POST', '/opp/:id/afsluiten', { access: SCHRIJF_ROLLEN, pupilData: 'schrijven', summary: 'Sluit het ontwikkelingsperspectief af' }, async (c) => {
-    const id = uuidParam(c);
-    const values = await readForm(c);
-    const v = validate(ZAfsluiten, values);
-    if (!v.ok) return afsluitenPage(c, id, values, { errors: v.errors, status: 422 });
-    const r = await opFormulier(() => cmd.sluitOpp(deps(c), actor(c), id, v.data), (u) => afsluitenPage(c, id, values, u));
-    if (r) return r;
-    await setFlash(c, { kind: 'ok', text: 'Het ontwikkelingsperspectief is afgesloten.' });
-    return c.redirect(`/opp/${id}`, 303);
-  });
+  formulier(app, 'afsluiten', { ...school, schema: ZAfsluiten, summary: 'Sluit het ontwikkelingsperspectief af', melding: 'Het ontwikkelingsperspectief is afgesloten.',
+    doe: (c, id, d) => cmd.sluitOpp(deps(c), actor(c), id, d), pagina: afsluitenPage });
 
   for (const formaat of ['html', 'pdf'] as const) {
     const pad = formaat === 'pdf' ? '/opp.pdf' : '/afdrukken';
@@ -994,16 +989,9 @@ export function registerOppRoutes(app: App): void {
   }
 
   // The parents and the pupil.
-  defineRoute(app, 'POST', '/opp/:id/mijn-besluit', { access: GEZIN_ROLLEN, pupilData: 'schrijven', summary: 'De ouder (of meerderjarige leerling) beslist online over het handelingsdeel' }, async (c) => {
-    const id = uuidParam(c);
-    const values = await readForm(c);
-    const v = validate(ZInstemmingOnline, values);
-    if (!v.ok) return oppPage(c, id, { values, u: { errors: v.errors, status: 422 } });
-    const r = await opFormulier(() => cmd.geefInstemming(deps(c), actor(c), id, v.data), (u) => oppPage(c, id, { values, u }));
-    if (r) return r;
-    await setFlash(c, { kind: 'ok', text: v.data.uitkomst === 'ingestemd' ? 'Dank u. U heeft ingestemd. De school krijgt dit te zien.' : 'Dank u. De school krijgt uw besluit te zien.' });
-    return c.redirect(`/opp/${id}`, 303);
-  });
+  formulier(app, 'mijn-besluit', { access: GEZIN_ROLLEN, schema: ZInstemmingOnline, summary: 'De ouder (of meerderjarige leerling) beslist online over het handelingsdeel',
+    melding: (d) => (d.uitkomst === 'ingestemd' ? 'Dank u. U heeft ingestemd. De school krijgt dit te zien.' : 'Dank u. De school krijgt uw besluit te zien.'),
+    doe: (c, id, d) => cmd.geefInstemming(deps(c), actor(c), id, d) });
 
   defineRoute(app, 'GET', '/opp/:id/mijn-mening', { access: GEZIN_ROLLEN, pupilData: 'lezen', summary: 'Formulier: eigen mening (ouder of leerling)' }, (c) => meningPage(c, uuidParam(c), 'zelf'));
   defineRoute(app, 'POST', '/opp/:id/mijn-mening', { access: GEZIN_ROLLEN, pupilData: 'schrijven', summary: 'Eigen mening van de ouder of de leerling' }, async (c) => {

@@ -14,6 +14,7 @@
  *   the school shares it for a TLV or arrangement (legal-rules §9.1–9.2: only as far as necessary for its tasks).
  */
 import type { Rol } from '../../../platform/auth/roles.js';
+import { organisatieRelatie } from '../../../platform/auth/organisatie.js';
 
 export type OppRelatie =
   | { soort: 'school'; vestigingCode: string }
@@ -43,19 +44,11 @@ export const OPP_LEZERS: readonly Rol[] = [...OPP_ROLLEN, ...GEZIN_ROLLEN];
 export const INSTELLING_ROLLEN: readonly Rol[] = ['swv-directeur'];
 
 export function oppRelatie(g: OppGrant, gebruikerId: string): OppRelatie {
-  switch (g.rol) {
-    case 'intern-begeleider':
-    case 'schoolleider':
-      return g.vestigingCode ? { soort: 'school', vestigingCode: g.vestigingCode } : { soort: 'geen' };
-    case 'bestuur':
-      return g.bestuurNummer ? { soort: 'bestuur', bestuurNummer: g.bestuurNummer } : { soort: 'geen' };
-    case 'ouder':
-      return { soort: 'ouder', gebruikerId };
-    case 'leerling':
-      return g.leerlingId ? { soort: 'leerling', leerlingId: g.leerlingId } : { soort: 'geen' };
-    default:
-      return { soort: 'geen' };
-  }
+  if (g.rol === 'ouder') return { soort: 'ouder', gebruikerId };
+  if (g.rol === 'leerling') return g.leerlingId ? { soort: 'leerling', leerlingId: g.leerlingId } : { soort: 'geen' };
+  // Staff through their organisation; the SWV's own staff see no OPP (see above).
+  const o = organisatieRelatie(g);
+  return o.soort === 'school' || o.soort === 'bestuur' ? o : { soort: 'geen' };
 }
 
 export function magSchrijven(r: OppRelatie, rol: Rol): boolean {
