@@ -27,7 +27,7 @@ import * as cmd from './commands.js';
 import {
   GEZIN_ROLLEN, INSTELLING_ROLLEN, OPP_LEZERS, OPP_ROLLEN, SCHRIJF_ROLLEN, VASTSTEL_ROLLEN,
 } from './rules/toegang.js';
-import { gewijzigdeOnderdelen, LEGE_INHOUD, ONDERDEEL_LABEL, RESULTAAT_LABEL, type VersieInhoud } from './rules/inhoud.js';
+import { gewijzigdeOnderdelen, LEGE_INHOUD, ONDERDEEL_LABEL, RESULTAAT_LABEL } from './rules/inhoud.js';
 import { uitstroomKeuzes } from './rules/uitstroom.js';
 import { magLeerlingZelfInstemmen } from './rules/vaststelling.js';
 import { LEERLING_PORTAAL_MAX, LEERLING_PORTAAL_MIN, magLeerlingPortaal, vragenVoor, type MeningVan } from './rules/hoorrecht.js';
