@@ -3,7 +3,7 @@
  * parent's home shows what is asked of them; the AVG download holds everything about the child (and not the other
  * parent's address); a parent without gezag sees no file; the access log speaks plain Dutch; the pupil portal opens
  * from the age the SWV sets (invitation, code login, own view, the school's reaction), and closes again when the SWV
- * raises the age.
+ * raises the age; the adult (v)so pupil decides on the handelingsdeel instead of the parents when the school says so.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -142,6 +142,46 @@ for (const kind of databaseKinds()) {
       assert.match(dicht.text, /Dit deel van Passend is voor leerlingen vanaf 10 jaar/);
       assert.doesNotMatch(dicht.text, /Tafels/);
       assert.equal((await pupil.get(`/opp/${id}/mijn-mening`)).status, 404);
+    });
+  });
+}
+
+for (const kind of databaseKinds()) {
+  describe(`de meerderjarige leerling in het vso stemt zelf in [${kind}]`, () => {
+    let ctx: TestContext;
+    after(async () => ctx.db.close());
+
+    it('WEC 41a lid 1: the school lets the adult (v)so pupil decide; the pupil decides online, the parents no longer can', async () => {
+      ctx = await makeTestApp(kind);
+      const t = await buildTenant(ctx.db);
+      const leerling = await ctx.db.withTenant({ swvId: t.swvId, userId: null }, async (tx) => {
+        const id = (await first<{ id: string }>(tx, sql`insert into leerling (swv_id, voornaam, achternaam, geboortedatum) values (${t.swvId}, 'Sam', 'Volwassen', '2007-01-10') returning id`))!.id;
+        await tx.execute(sql`insert into inschrijving (swv_id, leerling_id, vestiging_code, startdatum) values (${t.swvId}, ${id}, ${t.vestigingCode}, '2020-08-20')`);
+        return id;
+      });
+      const ib = await loginOpDatum(ctx, await buildUser(ctx.db, t, 'intern-begeleider'), VANDAAG);
+      const o = await buildUser(ctx.db, t, 'ouder');
+      await linkOuder(ctx.db, t, leerling, o, true);
+      const ouder = await loginOpDatum(ctx, o, VANDAAG);
+      const pupil = await loginOpDatum(ctx, await buildUser(ctx.db, t, 'leerling', { leerlingId: leerling }), VANDAAG);
+      await ib.get(`/leerlingen/${leerling}/opp/nieuw`);
+      const r = await ib.post(`/leerlingen/${leerling}/opp`, { soort: 'vso', extraOndersteuning: 'ja', aanleiding: 'later' });
+      const id = /\/opp\/([0-9a-f-]{36})/.exec(r.location!)![1]!;
+      await ib.get(`/opp/${id}/bewerken`);
+      assert.equal((await ib.post(`/opp/${id}/versies`, { basis: '0', uitstroom: 'arbeid', 'factor.leren.belemmerend': 'Traag tempo.', 'factor.leren.bevorderend': 'Gemotiveerd.',
+        'doel.0.doel': 'Stage lopen.', 'doel.0.ondersteuning': 'Jobcoach.' })).status, 303);
+      const pagina = await ib.get(`/opp/${id}`);
+      assert.match(pagina.text, /Wie stemt in met het handelingsdeel\?/, 'the choice is offered for an adult (v)so pupil');
+      assert.equal((await ib.post(`/opp/${id}/instemming-door`, { versie: '1', door: 'leerling' })).status, 303);
+      assert.equal((await pupil.get(`/opp/${id}`)).status, 200, 'the deciding pupil reads the whole OPP');
+      assert.equal((await pupil.post(`/opp/${id}/mijn-besluit`, { volgnummer: '1', uitkomst: 'ingestemd' })).status, 303);
+      await ouder.get(`/opp/${id}`);
+      assert.equal((await ouder.post(`/opp/${id}/mijn-besluit`, { volgnummer: '1', uitkomst: 'geweigerd', reden: 'Niet mee eens.' })).status, 403, 'the parents do not decide any more');
+      const besluit = await ctx.db.withTenant({ swvId: t.swvId, userId: null }, (tx) => rows<{ door_rol: string; uitkomst: string }>(tx, sql`select door_rol, uitkomst from opp_instemming where opp_id = ${id}`));
+      assert.deepEqual(besluit, [{ door_rol: 'leerling', uitkomst: 'ingestemd' }]);
+      // A form made before that change is stale: 409, nothing changed.
+      const fout = await ib.post(`/opp/${id}/instemming-door`, { versie: '1', door: 'ouders' });
+      assert.equal(fout.status, 409, 'a stale version of the OPP row');
     });
   });
 }
