@@ -75,7 +75,7 @@ async function vul(db: Database, clock: Clock): Promise<OppData> {
     oppId = hoofd.id;
     for (const [i, versieId] of hoofd.ids.entries()) {
       const op = addDays(start, (i + 1) * 30 + 3);
-      await opp.insertInstemming(tx, { swvId: tenant.swvId, oppId, versieId, volgnummer: i + 1, uitkomst: i % 3 === 2 ? 'geweigerd' : 'ingestemd', op, reden: i % 3 === 2 ? 'Te veel uit de klas.' : null, bron: 'online', namens: 'Bench Ouder', door: ouder.id, doorRol: 'ouder' });
+      await opp.insertInstemming(tx, { swvId: tenant.swvId, oppId, versieId, volgnummer: i + 1, uitkomst: i % 3 === 2 ? 'geweigerd' : 'ingestemd', op, reden: i % 3 === 2 ? 'Te veel uit de klas.' : null, bron: 'online', namens: 'Bench Ouder', beslisser: 'ouders', door: ouder.id, doorRol: 'ouder' });
       if (i % 3 === 0 && i < 9) await opp.stelVast(tx, versieId, { op: addDays(op, 1), door: ib.id, cvbAdviesOp: null });
     }
     for (let k = 1; k <= 3; k++) await opp.insertOogo(tx, { swvId: tenant.swvId, oppId, volgnummer: k * 3, op: addDays(start, k * 90), deelnemers: 'Ouders, IB', uitkomst: 'deels', verslag: 'Verslag.', door: ib.id });

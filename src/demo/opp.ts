@@ -70,9 +70,24 @@ const JAAR = 365;
 
 interface Plan {
   leerlingId: string;
+  /** The pupil's name (for the demo's heard views). */
+  naam: string;
   gestartDagen: number;
   /** Versions: content, created days ago, adopted days ago (or null). */
   versies: { inhoud: VersieInhoud; dagen: number; vastgesteld: number | null; wijziging?: string }[];
+}
+
+/**
+ * What the law needs before an adoption, recorded for a demo version adopted `vastgesteld` days ago: the talk with the
+ * parents, their consent and the pupil's view, a few days before (so the demo never shows an adoption the app's own
+ * rules would refuse).
+ */
+async function legVoorwaardenVast(tx: Tx, vandaag: string, oppId: string, versieId: string, volgnummer: number, vastgesteld: number, door: string, leerling: string) {
+  await store.insertOogo(tx, { swvId: DEMO_SWV, oppId, volgnummer, op: addDays(vandaag, -vastgesteld - 5), deelnemers: 'Ouders, leerkracht, intern begeleider', uitkomst: 'overeenstemming', verslag: '', door });
+  await store.insertMening(tx, { swvId: DEMO_SWV, oppId, volgnummer, van: 'leerling', soort: 'mening', antwoorden: [{ vraag: 'Wat helpt jou?', antwoord: 'Een vaste plek en uitleg als ik vastloop.' }],
+    reden: null, vorm: 'gesprek', gegevenOp: addDays(vandaag, -vastgesteld - 4), namens: leerling, door, doorRol: 'intern-begeleider' });
+  await store.insertInstemming(tx, { swvId: DEMO_SWV, oppId, versieId, volgnummer, uitkomst: 'ingestemd', op: addDays(vandaag, -vastgesteld - 2), reden: null,
+    bron: 'school', namens: 'Ouder (op papier)', beslisser: 'ouders', door, doorRol: 'intern-begeleider' });
 }
 
 async function maakOpp(tx: Tx, vandaag: string, p: Plan, door: string): Promise<{ id: string; versies: string[] }> {
@@ -87,7 +102,10 @@ async function maakOpp(tx: Tx, vandaag: string, p: Plan, door: string): Promise<
       swvId: DEMO_SWV, oppId: id, volgnummer: i + 1, inhoud: v.inhoud, wijziging: v.wijziging ?? '', evaluatieId: null, door,
       op: new Date(`${addDays(vandaag, -v.dagen)}T09:00:00Z`),
     });
-    if (v.vastgesteld !== null) await store.stelVast(tx, versieId, { op: addDays(vandaag, -v.vastgesteld), door, cvbAdviesOp: null });
+    if (v.vastgesteld !== null) {
+      await legVoorwaardenVast(tx, vandaag, id, versieId, i + 1, v.vastgesteld, door, p.naam);
+      await store.stelVast(tx, versieId, { op: addDays(vandaag, -v.vastgesteld), door, cvbAdviesOp: null });
+    }
     versies.push(versieId);
   }
   await recordAudit(tx, { swvId: DEMO_SWV, actorGebruikerId: null, actorRol: 'systeem', actie: 'aanmaken', objectType: 'opp', objectId: id, leerlingId: p.leerlingId, grondslag: 'demo-gegevens', resultaat: 'ok' });
@@ -120,12 +138,12 @@ export async function seedDemoOpp(db: Database, clock: Clock): Promise<{ opps: n
     if (!kind || anderen.length < 6) return;
 
     // 1. The demo parent's child: version 1 discussed and refused, version 2 waits for the parent's decision.
-    const eigen = await maakOpp(tx, vandaag, { leerlingId: kind.id, gestartDagen: 30, versies: [
+    const eigen = await maakOpp(tx, vandaag, { leerlingId: kind.id, naam: kind.naam, gestartDagen: 30, versies: [
       { inhoud: LEZEN, dagen: 26, vastgesteld: null },
       { inhoud: { ...LEZEN, handelingsdeel: [{ ...LEZEN.handelingsdeel[0]!, hoeVaak: '2 keer per week 20 minuten' }, LEZEN.handelingsdeel[1]!] }, dagen: 10, vastgesteld: null, wijziging: 'Na het gesprek: twee keer per week uit de klas in plaats van drie.' },
     ] }, ibId);
     await store.insertOogo(tx, { swvId: DEMO_SWV, oppId: eigen.id, volgnummer: 1, op: addDays(vandaag, -20), deelnemers: 'Moeder, leerkracht, intern begeleider', uitkomst: 'deels', verslag: 'Moeder herkent het beeld. Zij vindt drie keer per week uit de klas te veel.', door: ibId });
-    await store.insertInstemming(tx, { swvId: DEMO_SWV, oppId: eigen.id, versieId: eigen.versies[0]!, volgnummer: 1, uitkomst: 'geweigerd', op: addDays(vandaag, -18), reden: 'Drie keer per week uit de klas vinden wij te veel. Dan mist zij te veel van de les.', bron: 'online', namens: ouderGebruiker.naam, door: ouderGebruiker.id, doorRol: 'ouder' });
+    await store.insertInstemming(tx, { swvId: DEMO_SWV, oppId: eigen.id, versieId: eigen.versies[0]!, volgnummer: 1, uitkomst: 'geweigerd', op: addDays(vandaag, -18), reden: 'Drie keer per week uit de klas vinden wij te veel. Dan mist zij te veel van de les.', bron: 'online', namens: ouderGebruiker.naam, beslisser: 'ouders', door: ouderGebruiker.id, doorRol: 'ouder' });
     const mening = await store.insertMening(tx, { swvId: DEMO_SWV, oppId: eigen.id, volgnummer: 2, van: 'leerling', soort: 'mening', antwoorden: [
       { vraag: 'Wat gaat goed op school?', antwoord: 'Spelen met mijn vrienden en tekenen.' },
       { vraag: 'Wat helpt jou?', antwoord: 'Als ik eerst alleen aan de juf mag voorlezen.' },
@@ -133,13 +151,13 @@ export async function seedDemoOpp(db: Database, clock: Clock): Promise<{ opps: n
     await store.reageerOpMening(tx, mening, eigen.id, 1, { reactie: 'Je leest eerst alleen aan de juf voor. Als dat goed gaat, lees je in je groepje.', op: addDays(vandaag, -8), door: ibId });
 
     // 2. Past its deadline: started 50 days ago, only a first draft.
-    await maakOpp(tx, vandaag, { leerlingId: anderen[1]!.id, gestartDagen: 50, versies: [{ inhoud: { ...GEDRAG, handelingsdeel: [] }, dagen: 45, vastgesteld: null }] }, ibId);
+    await maakOpp(tx, vandaag, { leerlingId: anderen[1]!.id, naam: anderen[1]!.naam, gestartDagen: 50, versies: [{ inhoud: { ...GEDRAG, handelingsdeel: [] }, dagen: 45, vastgesteld: null }] }, ibId);
     // 3. Due within two weeks: started 33 days ago; version 1 discussed and consented, the pupil's view still missing.
-    const bijna = await maakOpp(tx, vandaag, { leerlingId: anderen[2]!.id, gestartDagen: 33, versies: [{ inhoud: GEDRAG, dagen: 28, vastgesteld: null }] }, ibId);
+    const bijna = await maakOpp(tx, vandaag, { leerlingId: anderen[2]!.id, naam: anderen[2]!.naam, gestartDagen: 33, versies: [{ inhoud: GEDRAG, dagen: 28, vastgesteld: null }] }, ibId);
     await store.insertOogo(tx, { swvId: DEMO_SWV, oppId: bijna.id, volgnummer: 1, op: addDays(vandaag, -14), deelnemers: 'Vader, leerkracht, intern begeleider', uitkomst: 'overeenstemming', verslag: '', door: ibId });
-    await store.insertInstemming(tx, { swvId: DEMO_SWV, oppId: bijna.id, versieId: bijna.versies[0]!, volgnummer: 1, uitkomst: 'ingestemd', op: addDays(vandaag, -14), reden: null, bron: 'school', namens: 'Vader (op papier)', door: ibId, doorRol: 'intern-begeleider' });
+    await store.insertInstemming(tx, { swvId: DEMO_SWV, oppId: bijna.id, versieId: bijna.versies[0]!, volgnummer: 1, uitkomst: 'ingestemd', op: addDays(vandaag, -14), reden: null, bron: 'school', namens: 'Vader (op papier)', beslisser: 'ouders', door: ibId, doorRol: 'intern-begeleider' });
     // 4. Adopted last school year, evaluated then; this year's evaluation is still to come. Its pupil has the demo pupil login.
-    const vorig = await maakOpp(tx, vandaag, { leerlingId: anderen[0]!.id, gestartDagen: Math.round(1.3 * JAAR), versies: [{ inhoud: REKENEN, dagen: Math.round(1.25 * JAAR), vastgesteld: Math.round(1.2 * JAAR) }] }, ibId);
+    const vorig = await maakOpp(tx, vandaag, { leerlingId: anderen[0]!.id, naam: anderen[0]!.naam, gestartDagen: Math.round(1.3 * JAAR), versies: [{ inhoud: REKENEN, dagen: Math.round(1.25 * JAAR), vastgesteld: Math.round(1.2 * JAAR) }] }, ibId);
     await store.insertEvaluatie(tx, { swvId: DEMO_SWV, oppId: vorig.id, versieId: vorig.versies[0]!, volgnummer: 1, op: addDays(vandaag, -Math.round(0.7 * JAAR)), deelnemers: 'Moeder, leerkracht, intern begeleider', metOuders: true, resultaten: [
       { doel: REKENEN.handelingsdeel[0]!.doel, uitkomst: 'deels', toelichting: 'De tafels tot en met 5 gaan goed.' },
       { doel: REKENEN.handelingsdeel[1]!.doel, uitkomst: 'behaald', toelichting: '' },
@@ -150,7 +168,7 @@ export async function seedDemoOpp(db: Database, clock: Clock): Promise<{ opps: n
     await store.reageerOpMening(tx, zelf, vorig.id, 1, { reactie: 'Je mag nu ook met rekenspelletjes oefenen in plaats van het programma.', op: addDays(vandaag, -55), door: ibId });
     demoLeerling = anderen[0]!;
     // 5. Adopted last school year, evaluated this year with "bijstellen": version 2 starts from that evaluation.
-    const herzien = await maakOpp(tx, vandaag, { leerlingId: anderen[3]!.id, gestartDagen: Math.round(1.1 * JAAR), versies: [{ inhoud: GEDRAG, dagen: Math.round(1.05 * JAAR), vastgesteld: JAAR }] }, ibId);
+    const herzien = await maakOpp(tx, vandaag, { leerlingId: anderen[3]!.id, naam: anderen[3]!.naam, gestartDagen: Math.round(1.1 * JAAR), versies: [{ inhoud: GEDRAG, dagen: Math.round(1.05 * JAAR), vastgesteld: JAAR }] }, ibId);
     const evaluatie = await store.insertEvaluatie(tx, { swvId: DEMO_SWV, oppId: herzien.id, versieId: herzien.versies[0]!, volgnummer: 1, op: addDays(vandaag, -12), deelnemers: 'Ouders, leerkracht, intern begeleider', metOuders: true, resultaten: [
       { doel: GEDRAG.handelingsdeel[0]!.doel, uitkomst: 'behaald', toelichting: 'Gebruikt de afkoelplek zelf.' },
     ], conclusie: 'bijstellen', toelichting: 'Nieuw doel: samenwerken in een groepje.', door: ibId });
@@ -158,9 +176,9 @@ export async function seedDemoOpp(db: Database, clock: Clock): Promise<{ opps: n
       ...GEDRAG.handelingsdeel, { domein: 'sociaal-emotioneel', doel: 'Werkt een half uur samen in een groepje.', ondersteuning: 'Vaste rol in het groepje; de leerkracht bespreekt het vooraf.', wie: 'Leerkracht', hoeVaak: '2 keer per week' },
     ] }, wijziging: 'Na de evaluatie: een doel voor samenwerken erbij.', evaluatieId: evaluatie, door: ibId, op: new Date(`${addDays(vandaag, -10)}T09:00:00Z`) });
     // 6. Just started: nothing written yet.
-    await maakOpp(tx, vandaag, { leerlingId: anderen[4]!.id, gestartDagen: 3, versies: [] }, ibId);
+    await maakOpp(tx, vandaag, { leerlingId: anderen[4]!.id, naam: anderen[4]!.naam, gestartDagen: 3, versies: [] }, ibId);
     // 7. Closed: extra support is no longer needed.
-    const klaar = await maakOpp(tx, vandaag, { leerlingId: anderen[5]!.id, gestartDagen: Math.round(1.5 * JAAR), versies: [{ inhoud: LEZEN, dagen: Math.round(1.45 * JAAR), vastgesteld: Math.round(1.4 * JAAR) }] }, ibId);
+    const klaar = await maakOpp(tx, vandaag, { leerlingId: anderen[5]!.id, naam: anderen[5]!.naam, gestartDagen: Math.round(1.5 * JAAR), versies: [{ inhoud: LEZEN, dagen: Math.round(1.45 * JAAR), vastgesteld: Math.round(1.4 * JAAR) }] }, ibId);
     await store.sluitOpp(tx, klaar.id, 1, { op: addDays(vandaag, -20), reden: 'Extra ondersteuning is niet meer nodig: leest op niveau.' });
     n = 7;
     const vanaf = Math.max(8, Math.min(DEMO_PORTAAL_VANAF, ageOn(anderen[0]!.geboortedatum, vandaag)));

@@ -31,6 +31,8 @@ function hoofdletter(s: string): string {
 export function datumFout(waarde: string, r: DatumRegels): string | undefined {
   if (!waarde.trim()) return `Vul ${r.wat} in.`;
   if (!isCivilDate(waarde)) return `Vul ${r.wat} in als jaar-maand-dag, bijvoorbeeld 2025-03-03.`;
+  // A year typed wrongly (0026, 1026): no date Passend records lies before 1900.
+  if (waarde < '1900-01-01') return `${hoofdletter(r.wat)} ligt te ver in het verleden. Kijk het jaartal na.`;
   if (r.vandaag && waarde > r.vandaag) return `${hoofdletter(r.wat)} ligt in de toekomst.`;
   for (const g of r.nietVoor ?? []) {
     if (g.datum && waarde < g.datum) return `${hoofdletter(r.wat)} ligt voor ${g.wat} (${formatDutch(g.datum)}).`;

@@ -101,6 +101,7 @@ function opp(stand: 'leeg' | 'voorstel' | 'klaar' | 'vastgesteld' | 'mening' = '
       await tx.execute(sql`insert into opp_instelling (swv_id, leerling_portaal_vanaf) values (${t.swvId}, 8) on conflict do nothing`);
       const id = await one(sql`insert into opp (swv_id, leerling_id, vestiging_code, soort, aanleiding, ingeschreven_op, uiterlijk, gestart_op)
         values (${t.swvId}, ${leerlingId}, ${t.vestigingCode}, 'bao', 'later', '2020-08-20', '2025-04-14', '2025-03-03') returning id`);
+      await tx.execute(sql`insert into ouder (swv_id, leerling_id, naam, relatie, heeft_gezag) values (${t.swvId}, ${leerlingId}, 'Geheime Ouder', 'ouder', true)`);
       if (stand === 'leeg') return id;
       const versie = await one(sql`insert into opp_versie (swv_id, opp_id, volgnummer, uitstroom, factoren, handelingsdeel, gemaakt_op)
         values (${t.swvId}, ${id}, 1, 'havo', ${JSON.stringify([{ domein: 'gedrag', soort: 'belemmerend', tekst: 'Geheim belemmerend' }, { domein: 'gedrag', soort: 'bevorderend', tekst: 'Geheim bevorderend' }])}::jsonb,

@@ -98,6 +98,29 @@ for (const kind of databaseKinds()) {
       assert.equal((await c.get(`/opp/${id}`)).status, 404);
     });
 
+    it('two parents with gezag: a refusal by one stands until that parent changes it; the other\'s consent does not override it', async () => {
+      const leider = await loginOpDatum(ctx, await buildUser(ctx.db, t, 'schoolleider'), VANDAAG);
+      await ib.get(`/opp/${id}`);
+      const onbekend = await ib.post(`/opp/${id}/instemming`, { volgnummer: '1', 'besluit.uitkomst': 'ingestemd', 'besluit.namens': 'Iemand Anders', 'besluit.op': '2026-03-02' });
+      assert.equal(onbekend.status, 422);
+      assert.match(onbekend.text, /Kies de ouder met gezag die besliste\./);
+      assert.equal((await ib.post(`/opp/${id}/instemming`, { volgnummer: '1', 'besluit.uitkomst': 'geweigerd', 'besluit.namens': 'Andere Ouder', 'besluit.op': '2026-03-02', 'besluit.reden': 'Te veel uit de klas.' })).status, 303);
+      await ouder.get(`/opp/${id}`);
+      assert.equal((await ouder.post(`/opp/${id}/mijn-besluit`, { volgnummer: '1', uitkomst: 'ingestemd' })).status, 303);
+      await leider.get(`/opp/${id}/vaststellen`);
+      const geblokkeerd = await leider.post(`/opp/${id}/vaststellen`, { volgnummer: '1', op: '2026-03-02' });
+      assert.equal(geblokkeerd.status, 422);
+      assert.match(geblokkeerd.text, /De ouders hebben niet ingestemd met het handelingsdeel van versie 1\./);
+      // A year typed wrong is a message, not an error page.
+      const jaartal = await leider.post(`/opp/${id}/vaststellen`, { volgnummer: '1', op: '2002-03-02' });
+      assert.equal(jaartal.status, 422);
+      assert.match(jaartal.text, /De datum van vaststelling ligt voor het maken van versie 1/);
+      await ib.get(`/opp/${id}`);
+      assert.equal((await ib.post(`/opp/${id}/instemming`, { volgnummer: '1', 'besluit.uitkomst': 'ingestemd', 'besluit.namens': 'Andere Ouder', 'besluit.op': '2026-03-02' })).status, 303);
+      const daarna = await leider.post(`/opp/${id}/vaststellen`, { volgnummer: '1', op: '2026-03-02' });
+      assert.doesNotMatch(daarna.text, /niet ingestemd/, 'both parents consent now');
+    });
+
     it('the pupil portal opens from the SWV\'s age: invitation, code login, own view, the school\'s reaction', async () => {
       const te = await ib.post(`/opp/${id}/leerling-uitnodigen`, { email: 'leerling.portaal@test.passend.test' });
       assert.equal(te.status, 422, 'the pupil is 9; the portal opens at 12');
@@ -109,12 +132,23 @@ for (const kind of databaseKinds()) {
       assert.match(fout.text, /Kies een leeftijd van 8 tot en met 18 jaar\./);
       assert.equal((await directeur.post('/instellingen/opp', { versie: '0', vanaf: '9' })).status, 303);
       await ib.get(`/opp/${id}`);
+      // Not an address that already belongs to someone (here: the other parent's): they would get the pupil's view.
+      const bezet = await ib.post(`/opp/${id}/leerling-uitnodigen`, { email: 'andere.ouder.geheim@test.passend.test' });
+      assert.equal(bezet.status, 422);
+      assert.match(bezet.text, /Dit e-mailadres is al in gebruik in Passend/);
+      // A mistyped address first; the second invitation ends the first one's link.
+      assert.equal((await ib.post(`/opp/${id}/leerling-uitnodigen`, { email: 'leerling.portal.typo@test.passend.test' })).status, 303);
       assert.equal((await ib.post(`/opp/${id}/leerling-uitnodigen`, { email: 'leerling.portaal@test.passend.test' })).status, 303);
+      const oud = await ctx.db.withSystem((tx) => first<{ tekst: string }>(tx, sql`select tekst from mail_bericht where aan = 'leerling.portal.typo@test.passend.test'`));
+      assert.equal((await new Client(ctx.app).get(/(\/uitnodiging\/[A-Z0-9]+\/[\w-]+)/.exec(oud!.tekst)![1]!)).status, 404, 'the first link no longer works');
       const mail = await ctx.db.withSystem((tx) => first<{ tekst: string }>(tx, sql`select tekst from mail_bericht where aan = 'leerling.portaal@test.passend.test'`));
-      assert.match(mail!.tekst, /^Hoi Test,/);
+      assert.match(mail!.tekst, /^Hoi,/);
+      assert.doesNotMatch(mail!.tekst, /Portaaltest|Test |hulp/, 'no name, nothing about support');
       const link = /(\/uitnodiging\/[A-Z0-9]+\/[\w-]+)/.exec(mail!.tekst)![1]!;
       const pupil = new Client(ctx.app);
-      assert.match((await pupil.get(link)).text, /je school nodigt je uit/);
+      const uitnodiging = await pupil.get(link);
+      assert.match(uitnodiging.text, /je school nodigt je uit/);
+      assert.doesNotMatch(uitnodiging.text, /Portaaltest/, 'the page names no one');
       const accept = await pupil.post(link, {});
       assert.equal(accept.status, 303);
       await pupil.get('/inloggen/code');
@@ -135,6 +169,8 @@ for (const kind of databaseKinds()) {
       const meningId = (await ctx.db.withTenant({ swvId: t.swvId, userId: null }, (tx) => first<{ id: string }>(tx, sql`select id from opp_mening where opp_id = ${id} and van = 'leerling'`)))!.id;
       assert.equal((await ib.post(`/opp/${id}/meningen/${meningId}/reactie`, { versie: '1', reactie: 'We oefenen elke ochtend 10 minuten op de computer.' })).status, 303);
       assert.match((await pupil.get('/mijn-opp')).text, /We oefenen elke ochtend 10 minuten op de computer\./);
+      const tweede = await ib.post(`/opp/${id}/meningen/${meningId}/reactie`, { versie: '2', reactie: 'Toch anders.' });
+      assert.equal(tweede.status, 409, 'a reaction the pupil has read is not rewritten');
       // The SWV raises the age: the portal closes again and nothing is shown.
       await directeur.get('/instellingen/opp');
       assert.equal((await directeur.post('/instellingen/opp', { versie: '1', vanaf: '10' })).status, 303);
@@ -154,6 +190,8 @@ for (const kind of databaseKinds()) {
     it('WEC 41a lid 1: the school lets the adult (v)so pupil decide; the pupil decides online, the parents no longer can', async () => {
       ctx = await makeTestApp(kind);
       const t = await buildTenant(ctx.db);
+      // A vso school: its OPPs are vso (a basisschool may not call its OPP vso).
+      await ctx.db.owner.execute(sql`update vestiging set soort = 'vso' where code = ${t.vestigingCode}`);
       const leerling = await ctx.db.withTenant({ swvId: t.swvId, userId: null }, async (tx) => {
         const id = (await first<{ id: string }>(tx, sql`insert into leerling (swv_id, voornaam, achternaam, geboortedatum) values (${t.swvId}, 'Sam', 'Volwassen', '2007-01-10') returning id`))!.id;
         await tx.execute(sql`insert into inschrijving (swv_id, leerling_id, vestiging_code, startdatum) values (${t.swvId}, ${id}, ${t.vestigingCode}, '2020-08-20')`);
@@ -165,6 +203,9 @@ for (const kind of databaseKinds()) {
       const ouder = await loginOpDatum(ctx, o, VANDAAG);
       const pupil = await loginOpDatum(ctx, await buildUser(ctx.db, t, 'leerling', { leerlingId: leerling }), VANDAAG);
       await ib.get(`/leerlingen/${leerling}/opp/nieuw`);
+      const bao = await ib.post(`/leerlingen/${leerling}/opp`, { soort: 'bao', extraOndersteuning: 'ja', aanleiding: 'later' });
+      assert.equal(bao.status, 422, 'a vso school does not make a bao OPP');
+      assert.match(bao.text, /Kies het soort onderwijs van deze school: voortgezet speciaal onderwijs \(vso\)\./);
       const r = await ib.post(`/leerlingen/${leerling}/opp`, { soort: 'vso', extraOndersteuning: 'ja', aanleiding: 'later' });
       const id = /\/opp\/([0-9a-f-]{36})/.exec(r.location!)![1]!;
       await ib.get(`/opp/${id}/bewerken`);

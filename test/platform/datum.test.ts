@@ -24,3 +24,8 @@ test('several checks at once, keyed by field', () => {
   assert.deepEqual(datumFouten({ a: ['2025-01-01', { wat: 'a', vandaag: '2025-04-10' }], b: ['x', { wat: 'de datum b' }] }),
     { b: 'Vul de datum b in als jaar-maand-dag, bijvoorbeeld 2025-03-03.' });
 });
+
+test('a year typed wrongly (before 1900) is a message, not a date', () => {
+  assert.equal(datumFout('0026-03-02', { wat: 'de datum van het besluit' }), 'De datum van het besluit ligt te ver in het verleden. Kijk het jaartal na.');
+  assert.equal(datumFout('1900-01-01', { wat: 'de datum' }), undefined);
+});

@@ -186,7 +186,7 @@ export async function nodigUit(
     aan: o.email,
     onderwerp: o.onderwerp,
     tekst:
-      `${je ? 'Hoi' : 'Beste'} ${o.naam},\n\n${o.inleiding}\n\nOpen deze link om de uitnodiging aan te nemen (14 dagen geldig):\n` +
+      `${je ? 'Hoi' : 'Beste'}${o.naam ? ` ${o.naam}` : ''},\n\n${o.inleiding}\n\nOpen deze link om de uitnodiging aan te nemen (14 dagen geldig):\n` +
       `${deps.publicUrl}/uitnodiging/${encodeURIComponent(o.swvId)}/${token}\n\n` +
       (je ? 'Daarna log je in met een code die je per e-mail krijgt. Je hebt geen wachtwoord nodig.\n'
         : 'Daarna logt u in met een code die u per e-mail krijgt. U heeft geen wachtwoord nodig.\n'),
@@ -216,6 +216,11 @@ export async function accepteerUitnodiging(deps: LeerlingDeps, swvId: string, to
   const email = await deps.db.withTenant({ swvId, userId: null }, async (tx) => {
     const u = await store.claimUitnodiging(tx, tokenHash(token), deps.clock.now());
     if (!u?.email) return null;
+    // A pupil's invitation makes a new account of the pupil's own: an address that meanwhile belongs to someone else
+    // (a parent, a member of staff) must not get the pupil's role (the claim is rolled back with this error).
+    if (!u.ouderId && (await first(tx, sql`select 1 from gebruiker where email = ${u.email.toLowerCase()}`))) {
+      throw new AppError('conflict', { detail: 'Dit e-mailadres hoort al bij een ander account. Vraag je school om een nieuwe uitnodiging voor je eigen e-mailadres.' });
+    }
     const gebruikerId = await ensureGezinGebruiker(tx, u.email, u.naam);
     await tx.execute(sql`select set_config('app.user_id', ${gebruikerId}, true)`);
     const rol = u.ouderId ? 'ouder' : 'leerling';

@@ -28,7 +28,11 @@ import { SCHRIJF_ROLLEN as OPP_SCHRIJF_ROLLEN } from '../opp/rules/toegang.js';
 
 /** Roles that can open pupil files at all; relationship decides which files. */
 const DOSSIER_ROLLEN = (Object.keys(ROL_INFO) as Rol[]).filter((r) => ROL_INFO[r].kanLeerlingdossierOpenen && !ROL_INFO[r].isGezin);
-const GEZIN_ROLLEN: Rol[] = ['ouder', 'leerling'];
+/**
+ * The parent (with gezag) reads the file. A pupil does not: the pupil portal (modules/opp, /mijn-opp) is what a pupil
+ * uses, from the age the SWV sets; the file itself goes through the parents or the school (AVG art. 8 and 15).
+ */
+const GEZIN_ROLLEN: Rol[] = ['ouder'];
 const REGISTRATIE_ROLLEN = DOSSIER_ROLLEN.filter(magLeerlingRegistreren);
 
 /** An invitation link that cannot be ours is a 404 before it reaches the database. */
@@ -323,7 +327,7 @@ export function registerLeerlingRoutes(app: App): void {
           )
           : (
             <>
-              <Paragraph>Hoi {u.naam}, je school nodigt je uit om in Passend te vertellen wat jij vindt van de hulp die je op school krijgt.</Paragraph>
+              <Paragraph>Hoi, je school nodigt je uit om Passend te gebruiken. Daar kun je zelf zeggen wat jij belangrijk vindt op school.</Paragraph>
               <Paragraph>Na het aannemen log je in met een code die je per e-mail krijgt op {u.email}.</Paragraph>
             </>
           )}

@@ -258,3 +258,17 @@ export function listInzage(ex: Executor, leerlingId: string, limit = 200) {
         order by a.seq desc limit ${limit}`,
   );
 }
+
+/** Whether an address already belongs to an account, or to a parent of this pupil (a pupil's invitation needs their own). */
+export async function adresInGebruik(ex: Executor, email: string, leerlingId: string): Promise<boolean> {
+  const r = await first<{ ja: boolean }>(ex, sql`select exists (select 1 from gebruiker where email = ${email.toLowerCase()})
+    or exists (select 1 from ouder where leerling_id = ${leerlingId} and lower(email) = ${email.toLowerCase()}) as ja`);
+  return r?.ja === true;
+}
+
+/** Ends the open invitations of a pupil (a new one replaces them: a mistyped address must not keep a valid link). */
+export async function beeindigLeerlingUitnodigingen(ex: Executor, leerlingId: string, nu: Date): Promise<void> {
+  const voorbij = new Date(nu.getTime() - 1000).toISOString();
+  await ex.execute(sql`update uitnodiging set verloopt_op = ${voorbij}
+    where leerling_id = ${leerlingId} and geaccepteerd_op is null and verloopt_op > ${voorbij}`);
+}

@@ -14,22 +14,23 @@ import { recordAudit, type AuditActie } from '../../platform/audit/audit.js';
 import { datumFout, datumFouten } from '../../platform/datum.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { naamVan } from '../leerlingen/naam.js';
-import { listOuders } from '../leerlingen/store.js';
+import { adresInGebruik, beeindigLeerlingUitnodigingen, listOuders } from '../leerlingen/store.js';
 import { nodigUit, nodigOuderUit } from '../leerlingen/commands.js';
 import { definitiefNaTijdelijkePlaatsing } from '../zorgplicht/store.js';
 import { grondslag, magSchrijven, magVaststellen, oppRelatie, type OppRelatie } from './rules/toegang.js';
-import { oppDeadline, oppVerplicht } from './rules/termijn.js';
+import { aanleidingVoor, oppDeadline, oppVerplicht, soortenVoorSchool } from './rules/termijn.js';
 import { controleerConcept, gewijzigdeOnderdelen, isVerouderd, normaliseer, type Antwoord } from './rules/inhoud.js';
 import { uitstroomLabel } from './rules/uitstroom.js';
-import { magLeerlingZelfInstemmen } from './rules/vaststelling.js';
+import { magLeerlingZelfInstemmen, sindsVorigeVaststelling } from './rules/vaststelling.js';
 import {
   antwoordenVan, controleerMening, controleerPortaalLeeftijd, LEERLING_PORTAAL_STANDAARD, magLeerlingPortaal, vragenVoor, type MeningVan,
 } from './rules/hoorrecht.js';
 import {
-  geldendeVersie, nieuwsteVersie, ontbrekendVoorVaststelling, oppStand, volgnummerVoorNieuwRecord, type OppFeiten, type OppStand,
+  alsVaststellingsversie, eersteVaststelling, geldendeVersie, nieuwsteVersie, ontbrekendVoorVaststelling, oppStand, volgnummerVoorNieuwRecord,
+  vorigeVaststelling, type OppFeiten, type OppStand,
 } from './rules/versies.js';
 import * as store from './store.js';
-import type { TInstemmingOnline, TInstemmingSchool, TOogo, TStart, VersieFormulier } from './schemas.js';
+import { SOORT_LABEL, type TInstemmingOnline, type TInstemmingSchool, type TOogo, type TStart, type VersieFormulier } from './schemas.js';
 
 export type { Actor } from '../../platform/auth/actor.js';
 
@@ -106,12 +107,16 @@ export function feitenVan(opp: store.OppRij, r: store.OppRecords): OppFeiten {
     isWec: opp.soort === 'so' || opp.soort === 'vso',
     versies: r.versies.map((v) => ({ ...v, uitstroomLabel: uitstroomLabel(opp.soort, v.uitstroom) ?? '' })),
     oogos: r.oogos,
-    instemmingen: r.instemmingen.map((i) => ({ versie: i.volgnummer, uitkomst: i.uitkomst, op: i.op, reden: i.reden ?? undefined })),
+    // Only the decisions of whoever decides now (the parents, or the adult pupil the school named): a decision of
+    // the parents does not count once the pupil decides, and the other way round (WEC 41a lid 1).
+    instemmingen: r.instemmingen.filter((i) => i.beslisser === opp.instemmingDoor)
+      .map((i) => ({ versie: i.volgnummer, uitkomst: i.uitkomst, op: i.op, reden: i.reden ?? undefined, wie: i.namens })),
     leerlingMeningen: r.meningen.filter((m) => m.van === 'leerling').map((m) => ({
       volgnummer: m.volgnummer, soort: m.soort, gegevenOp: m.gegevenOp,
       tekst: m.soort === 'mening' ? m.antwoorden.map((a) => a.antwoord).join(' ') : (m.reden ?? ''),
     })),
-    evaluaties: r.evaluaties.map((e) => e.op),
+    // The law asks the evaluation with the parents (WPO 40a lid 3): one without them does not count.
+    evaluaties: r.evaluaties.filter((e) => e.metOuders).map((e) => e.op),
   };
 }
 
@@ -210,13 +215,19 @@ export async function startOpp(deps: OppDeps, actor: Actor, leerlingId: string, 
     const leerling = await store.findLeerlingVoorOpp(t, leerlingId, relatie.vestigingCode, vandaag);
     if (!leerling) return null;
     if (leerling.lopendeOppId) throw new AppError('conflict', { detail: 'Deze leerling heeft op deze school al een ontwikkelingsperspectief.' });
-    weigerBijFouten(verplicht.verplicht ? {} : { extraOndersteuning: `${verplicht.reden} Zo voorkomt Passend onnodig papierwerk.` });
-    const definitiefOp = input.aanleiding === 'inschrijving' ? await definitiefNaTijdelijkePlaatsing(t, leerlingId, leerling.vestigingCode) : null;
-    const uiterlijk = oppDeadline({ aanleiding: input.aanleiding, ingeschrevenOp: leerling.ingeschrevenOp, definitiefOp, gestartOp: vandaag });
+    const soorten = soortenVoorSchool(leerling.schoolsoort);
+    weigerBijFouten({
+      ...(verplicht.verplicht ? {} : { extraOndersteuning: `${verplicht.reden} Zo voorkomt Passend onnodig papierwerk.` }),
+      ...(soorten.includes(input.soort) ? {} : { soort: `Kies het soort onderwijs van deze school: ${soorten.map((x) => SOORT_LABEL[x].toLowerCase()).join(' of ')}.` }),
+    });
+    const definitief = await definitiefNaTijdelijkePlaatsing(t, leerlingId, leerling.vestigingCode);
+    const aanleiding = aanleidingVoor(input.aanleiding, { ingeschrevenOp: leerling.ingeschrevenOp, definitiefOp: definitief }, vandaag);
+    const definitiefOp = aanleiding === 'inschrijving' ? definitief : null;
+    const uiterlijk = oppDeadline({ aanleiding, ingeschrevenOp: leerling.ingeschrevenOp, definitiefOp, gestartOp: vandaag });
     let nieuw: string;
     try {
       nieuw = await store.insertOpp(t, {
-        swvId, leerlingId, vestigingCode: leerling.vestigingCode, soort: input.soort, aanleiding: input.aanleiding,
+        swvId, leerlingId, vestigingCode: leerling.vestigingCode, soort: input.soort, aanleiding,
         ingeschrevenOp: leerling.ingeschrevenOp, definitiefOp, uiterlijk, gestartOp: vandaag, door: actor.gebruikerId,
       });
     } catch (err) {
@@ -247,16 +258,24 @@ async function wijzigOpp<T>(
   const relatie = relatieVan(actor);
   const vandaag = deps.clock.today();
   const uit = await tx(deps, actor, async (t) => {
-    const opp = await store.findOpp(t, id, relatie, vandaag);
+    // Locked until the end of the transaction: an adoption and a decision at the same moment happen one after the other.
+    const opp = await store.findOpp(t, id, relatie, vandaag, { vergrendel: true });
     if (!opp) return { weg: true as const };
     const d = await dossierVan(t, actor, opp, vandaag);
     if (relatie.soort === 'leerling' && !magLeerlingPortaal(d.leeftijd, d.portaalVanaf)) return { weg: true as const };
     if (opp.afgeslotenOp) throw new AppError('conflict', { detail: `Dit ontwikkelingsperspectief is afgesloten op ${formatDutch(opp.afgeslotenOp)}.` });
-    if (!mag(d)) throw new AppError('forbidden', { detail: 'In uw rol kunt u dit niet doen.' });
-    return { weg: false as const, waarde: await doe(t, d) };
+    if (!mag(d)) return { weg: false as const, verboden: true as const };
+    return { weg: false as const, verboden: false as const, waarde: await doe(t, d) };
   });
   if (uit.weg) return weigerEnGooi(deps, actor, { type: 'opp', id }, 'wijzigen');
-  return uit.waarde;
+  if (uit.verboden) {
+    // Seen, but not this user's to do (e.g. a parent when the adult pupil decides): refused and logged.
+    await deps.db.withTenant({ swvId: actor.grant.swvId, userId: actor.gebruikerId }, async (t) => recordAudit(t, {
+      ...auditBase(actor, relatie), actie: 'wijzigen', objectType: 'opp', objectId: id, leerlingId: await store.leerlingVanOpp(t, id), resultaat: 'geweigerd',
+    }));
+    throw new AppError('forbidden', { detail: 'In uw rol kunt u dit niet doen.' });
+  }
+  return uit.waarde as T;
 }
 
 /**
@@ -304,7 +323,10 @@ export async function legOogoVast(deps: OppDeps, actor: Actor, id: string, input
       return;
     }
     const versie = d.records.versies.find((v) => v.volgnummer === voorstel)!;
-    weigerBijFouten(datumFouten({ op: [input.op, { wat: 'de datum van het overleg', vandaag, nietVoor: [{ datum: d.opp.gestartOp, wat: 'de start van het ontwikkelingsperspectief' }] }] }));
+    weigerBijFouten(datumFouten({ op: [input.op, { wat: 'de datum van het overleg', vandaag, nietVoor: [
+      { datum: d.opp.gestartOp, wat: 'de start van het ontwikkelingsperspectief' },
+      { datum: vorigeVaststellingsdatum(d, versie.volgnummer), wat: 'de vorige vaststelling (dat overleg hoort bij die versie)' },
+    ] }] }));
     await store.insertOogo(t, {
       swvId: tenantOf(actor), oppId: id, volgnummer: versie.volgnummer, op: input.op, deelnemers: input.deelnemers, uitkomst: input.uitkomst,
       verslag: input.verslag, door: actor.gebruikerId,
@@ -314,6 +336,12 @@ export async function legOogoVast(deps: OppDeps, actor: Actor, id: string, input
       velden: ['op', 'deelnemers', 'uitkomst', 'verslag'], resultaat: 'ok',
     });
   });
+}
+
+/** The adoption date of the version before `volgnummer` that was adopted, or null: records for a revision come after it. */
+function vorigeVaststellingsdatum(d: OppDossier, volgnummer: number): CivilDate | null {
+  const vorige = vorigeVaststelling(d.records.versies, volgnummer);
+  return d.records.versies.find((v) => v.volgnummer === vorige)?.vastgesteldOp ?? null;
 }
 
 /** A decision on the handelingsdeel is always about the proposal the person saw: another number is a 409. */
@@ -333,12 +361,17 @@ async function bewaarInstemming(
   const versie = d.records.versies.find((v) => v.volgnummer === i.volgnummer)!;
   await store.insertInstemming(t, {
     swvId: tenantOf(actor), oppId: d.opp.id, versieId: versie.id, volgnummer: i.volgnummer, uitkomst: i.uitkomst, op: i.op,
-    reden: i.reden.trim() || null, bron: i.bron, namens: i.namens, door: actor.gebruikerId, doorRol: actor.grant.rol,
+    reden: i.reden.trim() || null, bron: i.bron, namens: i.namens, beslisser: d.opp.instemmingDoor, door: actor.gebruikerId, doorRol: actor.grant.rol,
   });
   await recordAudit(t, {
     ...auditBase(actor, d.relatie), actie: 'aanmaken', objectType: 'opp-instemming', objectId: d.opp.id, leerlingId: d.opp.leerlingId,
     velden: ['uitkomst', 'op', 'reden', 'namens'], resultaat: 'ok',
   });
+}
+
+/** Who may decide on the handelingsdeel, by name: the parents with gezag, or the adult pupil the school named. */
+export function beslissers(d: Pick<OppDossier, 'opp' | 'ouders'>): string[] {
+  return d.opp.instemmingDoor === 'leerling' ? [naamVan(d.opp)] : d.ouders.filter((o) => o.heeftGezag).map((o) => o.naam);
 }
 
 function redenFout(uitkomst: string, reden: string, wie: 'u' | 'de ouders'): Record<string, string> {
@@ -355,6 +388,10 @@ export async function legInstemmingVast(deps: OppDeps, actor: Actor, id: string,
   const vandaag = deps.clock.today();
   await wijzigOpp(deps, actor, id, (d) => d.magSchrijven, async (t, d) => {
     controleerVoorstel(d, input.volgnummer);
+    if (!beslissers(d).includes(input.namens)) {
+      weigerBijFouten({ namens: d.opp.instemmingDoor === 'leerling' ? 'Kies de leerling: die beslist zelf.'
+        : beslissers(d).length ? 'Kies de ouder met gezag die besliste.' : 'Er is geen ouder met gezag vastgelegd. Voeg die eerst toe in het dossier van de leerling.' });
+    }
     const versie = d.records.versies.find((v) => v.volgnummer === input.volgnummer)!;
     const gemaakt = civilDateAt(versie.gemaaktOp instanceof Date ? versie.gemaaktOp : new Date(versie.gemaaktOp));
     weigerBijFouten({
@@ -370,7 +407,9 @@ export async function geefInstemming(deps: OppDeps, actor: Actor, id: string, in
   await wijzigOpp(deps, actor, id, (d) => d.magInstemmen, async (t, d) => {
     controleerVoorstel(d, input.volgnummer);
     weigerBijFouten(redenFout(input.uitkomst, input.reden, 'u'));
-    const namens = (await first<{ naam: string }>(t, sql`select naam from gebruiker where id = ${actor.gebruikerId}`))?.naam ?? 'onbekend';
+    // The name as the school knows this parent (the ouder row), so a decision on paper and one online are one person's.
+    const namens = d.relatie.soort === 'leerling' ? naamVan(d.opp)
+      : (await listOuders(t, d.opp.leerlingId)).find((o) => o.gebruikerId === actor.gebruikerId && o.heeftGezag)?.naam ?? 'onbekend';
     await bewaarInstemming(t, actor, d, { ...input, op: deps.clock.today(), namens, bron: 'online' });
   });
 }
@@ -388,6 +427,15 @@ export async function vraagInstemming(deps: OppDeps, actor: Actor, id: string): 
     let zonderAdres = 0;
     const link = `${deps.publicUrl}/opp/${d.opp.id}`;
     const school = d.opp.vestigingNaam;
+    if (d.opp.instemmingDoor === 'leerling') {
+      // The adult pupil decides: the request goes to the pupil's own account (invited from the OPP page).
+      const adressen = await store.leerlingAdressen(t, d.opp.leerlingId);
+      for (const aan of adressen) {
+        await queueMail(t, { aan, onderwerp: 'Je ontwikkelingsperspectief ligt voor je klaar', tekst: `Beste ${d.opp.voornaam},\n\n${school} vraagt je je ontwikkelingsperspectief te lezen en te zeggen of je instemt met het handelingsdeel (versie ${d.stand.voorstel}).\n\nJe vindt het hier (na inloggen met een code per e-mail):\n${link}\n` });
+      }
+      await recordAudit(t, { ...auditBase(actor, d.relatie), actie: 'uitnodigen', objectType: 'opp-instemming-gevraagd', objectId: id, leerlingId: d.opp.leerlingId, resultaat: 'ok' });
+      return { gemaild: adressen.length, zonderAdres: adressen.length ? 0 : 1 };
+    }
     for (const o of (await listOuders(t, d.opp.leerlingId)).filter((x) => x.heeftGezag)) {
       if (!o.email) {
         zonderAdres += 1;
@@ -431,7 +479,10 @@ async function bewaarMening(t: Tx, actor: Actor, d: OppDossier, van: MeningVan, 
   const antwoorden: Antwoord[] = m.soort === 'mening' ? antwoordenVan(vragen, m.antwoorden) : [];
   const fouten = {
     ...controleerMening({ soort: m.soort, antwoorden, reden: m.reden }, `vraag.${vragen[0]!.code}`),
-    ...(m.vorm === 'online' ? {} : datumFouten({ gegevenOp: [m.gegevenOp, { wat: 'de datum waarop de leerling de mening gaf', vandaag }] })),
+    ...(m.vorm === 'online' ? {} : datumFouten({ gegevenOp: [m.gegevenOp, { wat: 'de datum waarop de leerling de mening gaf', vandaag, nietVoor: [
+      { datum: d.opp.geboortedatum, wat: 'de geboortedatum van de leerling' },
+      { datum: vorigeVaststellingsdatum(d, volgnummerVoorNieuwRecord(d.records.versies)), wat: 'de vorige vaststelling (die mening hoort bij die versie)' },
+    ] }] })),
   };
   weigerBijFouten(fouten);
   await store.insertMening(t, {
@@ -465,15 +516,19 @@ export async function geefEigenMening(deps: OppDeps, actor: Actor, id: string, a
 /** Records what the school did with a view; the pupil or parent sees it. */
 export async function reageerOpMening(deps: OppDeps, actor: Actor, id: string, meningId: string, versie: number, reactie: string): Promise<void> {
   const vandaag = deps.clock.today();
-  await wijzigOpp(deps, actor, id, (d) => d.magSchrijven, async (t, d) => {
-    if (!d.records.meningen.some((m) => m.id === meningId)) throw new AppError('not_found');
+  const gevonden = await wijzigOpp(deps, actor, id, (d) => d.magSchrijven, async (t, d) => {
+    if (!d.records.meningen.some((m) => m.id === meningId)) return false;
+    // Once: the pupil or parent may have read it already, so it is not rewritten afterwards.
     if (!(await store.reageerOpMening(t, meningId, id, versie, { reactie: reactie.trim(), op: vandaag, door: actor.gebruikerId }))) {
-      throw new AppError('conflict', { detail: 'Iemand anders heeft intussen op deze mening gereageerd.' });
+      throw new AppError('conflict', { detail: 'Op deze mening is al gereageerd.' });
     }
     await recordAudit(t, {
       ...auditBase(actor, d.relatie), actie: 'wijzigen', objectType: 'opp-mening', objectId: id, leerlingId: d.opp.leerlingId, velden: ['reactie'], resultaat: 'ok',
     });
+    return true;
   });
+  // A view that is not this OPP's: refused like an OPP the user may not see.
+  if (!gevonden) await weigerEnGooi(deps, actor, { type: 'opp', id }, 'wijzigen');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -490,17 +545,26 @@ export async function stelVersieVast(deps: OppDeps, actor: Actor, id: string, in
   await wijzigOpp(deps, actor, id, (d) => d.magVaststellen, async (t, d) => {
     controleerVoorstel(d, input.volgnummer);
     const instemming = d.stand.instemmingVoorstel;
+    const versie = d.records.versies.find((v) => v.volgnummer === input.volgnummer)!;
+    const gemaakt = civilDateAt(versie.gemaaktOp instanceof Date ? versie.gemaaktOp : new Date(versie.gemaaktOp));
+    const vs = alsVaststellingsversie(d.feiten, input.volgnummer);
+    const mening = sindsVorigeVaststelling(d.feiten.leerlingMeningen, vorigeVaststelling(d.feiten.versies, input.volgnummer), input.volgnummer)
+      .map((m) => m.gegevenOp).sort().at(-1) ?? null;
+    // Adopted after everything it rests on: the version itself, the talk, the pupil's view and the consent.
     const fouten = datumFouten({
-      op: [input.op, { wat: 'de datum van vaststelling', vandaag, nietVoor: [{ datum: instemming?.uitkomst === 'ingestemd' ? instemming.op : null, wat: 'de instemming' }] }],
+      op: [input.op, { wat: 'de datum van vaststelling', vandaag, nietVoor: [
+        { datum: gemaakt, wat: `het maken van versie ${versie.volgnummer}` }, { datum: vs.oogoOp, wat: 'het overleg met de ouders' },
+        { datum: mening, wat: 'de mening van de leerling' }, { datum: instemming?.uitkomst === 'ingestemd' ? instemming.op : null, wat: 'de instemming' },
+      ] }],
     });
     const cvb = d.feiten.isWec ? (input.cvbAdviesOp.trim() || null) : null;
     if (cvb) {
-      const f = datumFout(cvb, { wat: 'de datum van het advies', vandaag, nietNa: [{ datum: fouten.op ? null : input.op, wat: 'de vaststelling' }] });
+      const f = datumFout(cvb, { wat: 'de datum van het advies', vandaag, nietVoor: [{ datum: d.opp.gestartOp, wat: 'de start van het ontwikkelingsperspectief' }],
+        nietNa: [{ datum: fouten.op ? null : input.op, wat: 'de vaststelling' }] });
       if (f) fouten.cvbAdviesOp = f;
     }
     const ontbreekt = ontbrekendVoorVaststelling(d.feiten, input.volgnummer, fouten.op ? vandaag : input.op, cvb);
     weigerBijFouten({ ...ontbreekt, ...fouten });
-    const versie = d.records.versies.find((v) => v.volgnummer === input.volgnummer)!;
     if (!(await store.stelVast(t, versie.id, { op: input.op, door: actor.gebruikerId, cvbAdviesOp: cvb }))) {
       throw new AppError('conflict', { detail: 'Deze versie is intussen al vastgesteld.' });
     }
@@ -508,13 +572,13 @@ export async function stelVersieVast(deps: OppDeps, actor: Actor, id: string, in
       ...auditBase(actor, d.relatie), actie: 'wijzigen', objectType: 'opp-versie', objectId: id, leerlingId: d.opp.leerlingId,
       velden: ['vastgesteldOp', ...(cvb ? ['cvbAdviesOp'] : [])], resultaat: 'ok',
     });
-    for (const o of (await listOuders(t, d.opp.leerlingId)).filter((x) => x.heeftGezag && x.email && x.gebruikerId)) {
-      await queueMail(t, {
-        aan: o.email!,
-        onderwerp: 'Het ontwikkelingsperspectief van uw kind is vastgesteld',
-        tekst: `Beste ${o.naam},\n\n${d.opp.vestigingNaam} heeft het ontwikkelingsperspectief van uw kind vastgesteld (versie ${input.volgnummer}, op ${formatDutch(input.op)}).\n\n` +
-          `U kunt het lezen, afdrukken en downloaden in Passend:\n${deps.publicUrl}/opp/${id}\n`,
-      });
+    const bericht = `${d.opp.vestigingNaam} heeft het ontwikkelingsperspectief vastgesteld (versie ${input.volgnummer}, op ${formatDutch(input.op)}).`;
+    const ontvangers = d.opp.instemmingDoor === 'leerling'
+      ? (await store.leerlingAdressen(t, d.opp.leerlingId)).map((aan) => ({ aan, aanhef: `Beste ${d.opp.voornaam}`, onderwerp: 'Je ontwikkelingsperspectief is vastgesteld' }))
+      : (await listOuders(t, d.opp.leerlingId)).filter((x) => x.heeftGezag && x.email && x.gebruikerId)
+        .map((o) => ({ aan: o.email!, aanhef: `Beste ${o.naam}`, onderwerp: 'Het ontwikkelingsperspectief van uw kind is vastgesteld' }));
+    for (const o of ontvangers) {
+      await queueMail(t, { aan: o.aan, onderwerp: o.onderwerp, tekst: `${o.aanhef},\n\n${bericht}\n\nLezen, afdrukken en downloaden kan in Passend:\n${deps.publicUrl}/opp/${id}\n` });
       gemaild = true;
     }
   });
@@ -547,7 +611,9 @@ export async function legEvaluatieVast(
 export async function sluitOpp(deps: OppDeps, actor: Actor, id: string, input: { versie: number; op: string; reden: string }): Promise<void> {
   const vandaag = deps.clock.today();
   await wijzigOpp(deps, actor, id, (d) => d.magSchrijven, async (t, d) => {
-    weigerBijFouten(datumFouten({ op: [input.op, { wat: 'de datum van afsluiten', vandaag, nietVoor: [{ datum: d.opp.gestartOp, wat: 'de start' }] }] }));
+    weigerBijFouten(datumFouten({ op: [input.op, { wat: 'de datum van afsluiten', vandaag, nietVoor: [
+      { datum: d.opp.gestartOp, wat: 'de start' }, { datum: eersteVaststelling(d.records.versies), wat: 'de eerste vaststelling (de startdatum in het ROD)' },
+    ] }] }));
     if (!(await store.sluitOpp(t, id, input.versie, { op: input.op, reden: input.reden }))) {
       throw new AppError('conflict', { detail: 'Iemand anders heeft dit ontwikkelingsperspectief intussen gewijzigd.' });
     }
@@ -572,16 +638,25 @@ export async function zetInstemmingDoor(deps: OppDeps, actor: Actor, id: string,
   });
 }
 
-/** Invites the pupil to the pupil portal, from the age the SWV set (rules/hoorrecht.ts). */
+/**
+ * Invites the pupil to the pupil portal, from the age the SWV set (rules/hoorrecht.ts). The address must be the
+ * pupil's own: not one that already has an account or belongs to a parent of this pupil (a parent without gezag would
+ * otherwise get the pupil's view of the OPP). A new invitation ends the open ones; the mail names no one and says
+ * nothing about support.
+ */
 export async function nodigLeerlingUit(deps: OppDeps, actor: Actor, id: string, email: string): Promise<void> {
   await wijzigOpp(deps, actor, id, (d) => d.magSchrijven, async (t, d) => {
     if (!magLeerlingPortaal(d.leeftijd, d.portaalVanaf)) {
       weigerBijFouten({ email: `Leerlingen kunnen Passend gebruiken vanaf ${d.portaalVanaf} jaar. Deze leerling is ${d.leeftijd}.` });
     }
+    if (await adresInGebruik(t, email, d.opp.leerlingId)) {
+      weigerBijFouten({ email: 'Dit e-mailadres is al in gebruik in Passend, bijvoorbeeld door een ouder. Gebruik het eigen e-mailadres van de leerling.' });
+    }
+    await beeindigLeerlingUitnodigingen(t, d.opp.leerlingId, deps.clock.now());
     await nodigUit(t, deps, {
-      swvId: tenantOf(actor), voor: { leerlingId: d.opp.leerlingId }, naam: d.opp.voornaam, email,
-      onderwerp: 'Uitnodiging: vertel wat jij vindt van de hulp op school',
-      inleiding: `${d.opp.vestigingNaam} wil graag weten wat jij vindt van de hulp die je op school krijgt. In Passend kun je dat zelf opschrijven, en lezen wat de school ermee doet.`,
+      swvId: tenantOf(actor), voor: { leerlingId: d.opp.leerlingId }, naam: '', email,
+      onderwerp: 'Uitnodiging voor Passend van je school',
+      inleiding: `${d.opp.vestigingNaam} nodigt je uit om Passend te gebruiken. Daar kun je zelf zeggen wat jij belangrijk vindt op school, en lezen wat de school ermee doet.`,
     });
     await recordAudit(t, { ...auditBase(actor, d.relatie), actie: 'uitnodigen', objectType: 'leerling', objectId: d.opp.leerlingId, leerlingId: d.opp.leerlingId, resultaat: 'ok' });
   });

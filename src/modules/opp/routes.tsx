@@ -29,6 +29,7 @@ import {
 } from './rules/toegang.js';
 import { gewijzigdeOnderdelen, LEGE_INHOUD, ONDERDEEL_LABEL, RESULTAAT_LABEL } from './rules/inhoud.js';
 import { uitstroomKeuzes } from './rules/uitstroom.js';
+import { soortenVoorSchool } from './rules/termijn.js';
 import { magLeerlingZelfInstemmen } from './rules/vaststelling.js';
 import { LEERLING_PORTAAL_MAX, LEERLING_PORTAAL_MIN, magLeerlingPortaal, vragenVoor, type MeningVan } from './rules/hoorrecht.js';
 import { geldendeVersie, nieuwsteVersie, versieStatus, VERSIE_STATUS_LABEL } from './rules/versies.js';
@@ -37,7 +38,7 @@ import { HOORRECHT, geldigOp } from './rules/parameters.js';
 import { oppDocument } from './document.js';
 import {
   alsFormulier, doelRijen, LEGE_DOELRIJEN, leesAntwoorden, leesResultaten, leesVersieFormulier, MAX_DOELEN, soortVanSchool, SOORT_LABEL,
-  SOORTEN, ZAfsluiten, ZEvaluatie, ZInstelling, ZInstemmingDoor, ZInstemmingOnline, ZInstemmingSchool, ZMeningSchool, ZOogo, ZReactie, ZStart,
+  ZAfsluiten, ZEvaluatie, ZInstelling, ZInstemmingDoor, ZInstemmingOnline, ZInstemmingSchool, ZMeningSchool, ZOogo, ZReactie, ZStart,
   ZVaststellen,
 } from './schemas.js';
 import {
@@ -166,7 +167,7 @@ async function startPage(c: AppContext, leerlingId: string, values: FormValues =
               ...(definitiefOp ? [{ key: 'Tijdelijke plaatsing definitief op', value: formatDutch(definitiefOp) }] : []),
             ]} />
             <Form action={`/leerlingen/${l.id}/opp`} csrfToken={c.var.csrfToken} aria-label="Ontwikkelingsperspectief starten">
-              <SelectField name="soort" label="Soort onderwijs" options={SOORTEN.map((s) => ({ value: s, label: SOORT_LABEL[s] }))} value={soort} error={errors.soort} required />
+              <SelectField name="soort" label="Soort onderwijs" options={soortenVoorSchool(l.schoolsoort).map((s) => ({ value: s, label: SOORT_LABEL[s] }))} value={soort} error={errors.soort} required />
               <RadioGroup name="extraOndersteuning" legend="Krijgt de leerling extra ondersteuning, meer dan de basisondersteuning?" description="Bij dyslexie, dyscalculie of een ontwikkelingsvoorsprong alleen is het meestal niet nodig." value={values.extraOndersteuning} error={errors.extraOndersteuning} options={[{ value: 'ja', label: 'Ja' }, { value: 'nee', label: 'Nee, alleen basisondersteuning' }]} />
               <RadioGroup name="aanleiding" legend="Waarom maakt de school nu een ontwikkelingsperspectief?" value={values.aanleiding} error={errors.aanleiding} options={[
                 { value: 'inschrijving', label: 'De leerling is nieuw op school', description: `Dan moet het uiterlijk 6 weken na de inschrijving${definitiefOp ? ' (hier: na de definitieve plaatsing)' : ''} zijn vastgesteld.` },
@@ -296,7 +297,7 @@ async function oppPage(c: AppContext, id: string, invoer: PaginaInvoer = LEEG) {
             <RadioGroup name={`${BESLUIT}uitkomst`} legend={`Wat besluit ${opp.instemmingDoor === 'ouders' ? 'de ouder' : 'de leerling'} over het handelingsdeel van versie ${voorstel.volgnummer}?`} value={values[`${BESLUIT}uitkomst`]} error={e[`${BESLUIT}uitkomst`]} options={[
               { value: 'ingestemd', label: 'Stemt in' }, { value: 'geweigerd', label: 'Stemt niet in' }, { value: 'gezien', label: 'Heeft het gezien, nog geen besluit' },
             ]} />
-            <FormField name={`${BESLUIT}namens`} label="Naam van wie besliste" description={d.ouders.length ? `Ouders met gezag: ${d.ouders.filter((o) => o.heeftGezag).map((o) => o.naam).join(', ') || 'geen vastgelegd'}.` : undefined} value={values[`${BESLUIT}namens`]} error={e[`${BESLUIT}namens`]} required />
+            <SelectField name={`${BESLUIT}namens`} label="Wie besliste?" description={opp.instemmingDoor === 'ouders' ? 'Een ouder met gezag. Staat een ouder er niet bij? Voeg die dan eerst toe in het dossier.' : undefined} options={cmd.beslissers(d).map((n) => ({ value: n, label: n }))} emptyOption="Kies wie besliste" value={values[`${BESLUIT}namens`]} error={e[`${BESLUIT}namens`]} required />
             <FormField name={`${BESLUIT}op`} type="date" label="Datum van het besluit" value={values[`${BESLUIT}op`] ?? vandaag} error={e[`${BESLUIT}op`]} max={vandaag} required />
             <TextareaField name={`${BESLUIT}reden`} label="Reden (verplicht als er niet is ingestemd)" value={values[`${BESLUIT}reden`]} error={e[`${BESLUIT}reden`]} rows={3} />
             <Button appearance="secondary">Besluit vastleggen</Button>
@@ -591,12 +592,13 @@ async function bewerkPage(c: AppContext, id: string, opts: { values?: FormValues
 // Views
 
 /** The view form: the pupil's (recorded by the school, or given in the portal) or the parents' own. */
-async function meningPage(c: AppContext, id: string, wie: 'school' | 'zelf', values: FormValues = {}, errors: Fouten = {}) {
+async function meningPage(c: AppContext, id: string, wie: 'school' | 'zelf', values: FormValues = {}, u: Uitkomst = GOED) {
+  const errors = u.errors;
   const d = await cmd.openOpp(deps(c), actor(c), id, 'lezen', { portaal: true });
   const van: MeningVan = wie === 'school' || d.relatie.soort === 'leerling' ? 'leerling' : 'ouder';
   const vragen = vragenVoor(van, d.leeftijd);
   const je = d.relatie.soort === 'leerling';
-  const fout = Object.keys(errors).length > 0;
+  const fout = heeftFouten(u);
   const titel = wie === 'school' ? `Mening van ${naamVan(d.opp)} vastleggen` : je ? 'Wat vind jij?' : 'Uw mening over het ontwikkelingsperspectief';
   const props = await layoutProps(c, titel, { hasErrors: fout });
   const vandaag = c.var.deps.clock.today();
@@ -606,6 +608,7 @@ async function meningPage(c: AppContext, id: string, wie: 'school' | 'zelf', val
     <Layout {...props}>
       <Heading level={1}>{titel}</Heading>
       <ErrorSummary errors={errors} />
+      <ConflictMelding status={u.status} melding={u.melding} />
       <Paragraph lead>
         {wie === 'school'
           ? `Vraag de leerling wat hij of zij van de ondersteuning vindt, en schrijf de antwoorden op in de woorden van de leerling. De vragen passen bij de leeftijd (${d.leeftijd} jaar).`
@@ -630,7 +633,7 @@ async function meningPage(c: AppContext, id: string, wie: 'school' | 'zelf', val
       </Form>
       <Paragraph><Link href={je ? '/mijn-opp' : `/opp/${id}`}>Terug zonder op te slaan</Link></Paragraph>
     </Layout>,
-    fout ? 422 : 200,
+    u.status !== 200 ? u.status : fout ? 422 : 200,
   );
 }
 
@@ -676,17 +679,19 @@ async function vaststellenPage(c: AppContext, id: string, values: FormValues = {
   );
 }
 
-async function evaluatiePage(c: AppContext, id: string, values: FormValues = {}, errors: Fouten = {}) {
+async function evaluatiePage(c: AppContext, id: string, values: FormValues = {}, u: Uitkomst = GOED) {
+  const errors = u.errors;
   const d = await cmd.openOpp(deps(c), actor(c), id);
   if (!d.magSchrijven) throw new AppError('forbidden', { detail: 'In uw rol kunt u geen evaluatie vastleggen.' });
   const geldend = geldendeVersie(d.records.versies);
-  const fout = Object.keys(errors).length > 0;
+  const fout = heeftFouten(u);
   const props = await layoutProps(c, `Evaluatie van het ontwikkelingsperspectief van ${naamVan(d.opp)}`, { hasErrors: fout });
   return sendPage(
     c,
     <Layout {...props}>
       <Heading level={1}>Evaluatie van het ontwikkelingsperspectief van {naamVan(d.opp)}</Heading>
       <ErrorSummary errors={errors} />
+      <ConflictMelding status={u.status} melding={u.melding} />
       {!geldend
         ? <Paragraph>Er is nog geen vastgestelde versie om te evalueren.</Paragraph>
         : (
@@ -713,7 +718,7 @@ async function evaluatiePage(c: AppContext, id: string, values: FormValues = {},
         )}
       <Paragraph><Link href={`/opp/${id}`}>Terug zonder op te slaan</Link></Paragraph>
     </Layout>,
-    fout ? 422 : 200,
+    u.status !== 200 ? u.status : fout ? 422 : 200,
   );
 }
 
@@ -946,9 +951,9 @@ export function registerOppRoutes(app: App): void {
     const values = await readForm(c);
     const v = validate(ZMeningSchool, values);
     const a = leesAntwoorden(values);
-    if (!v.ok || !a.ok) return meningPage(c, id, 'school', values, { ...(v.ok ? {} : v.errors), ...(a.ok ? {} : a.errors) });
+    if (!v.ok || !a.ok) return meningPage(c, id, 'school', values, { errors: { ...(v.ok ? {} : v.errors), ...(a.ok ? {} : a.errors) }, status: 422 });
     const fout = await probeerFormulier(() => cmd.legLeerlingMeningVast(deps(c), actor(c), id, { ...v.data, antwoorden: a.data }));
-    if (fout) return meningPage(c, id, 'school', values, fout.errors);
+    if (fout) return meningPage(c, id, 'school', values, fout);
     await setFlash(c, { kind: 'ok', text: 'De mening van de leerling is vastgelegd. Schrijf ook op wat de school ermee doet.' });
     return c.redirect(`/opp/${id}`, 303);
   });
@@ -965,10 +970,10 @@ export function registerOppRoutes(app: App): void {
     const doelen = geldendeVersie(d.records.versies)?.handelingsdeel.map((h) => h.doel) ?? [];
     const v = validate(ZEvaluatie, values);
     const r = leesResultaten(values, doelen);
-    if (!v.ok || !r.ok) return evaluatiePage(c, id, values, { ...(v.ok ? {} : v.errors), ...(r.ok ? {} : r.errors) });
+    if (!v.ok || !r.ok) return evaluatiePage(c, id, values, { errors: { ...(v.ok ? {} : v.errors), ...(r.ok ? {} : r.errors) }, status: 422 });
     let evaluatieId = '';
     const fout = await probeerFormulier(async () => { evaluatieId = await cmd.legEvaluatieVast(deps(c), actor(c), id, { ...v.data, resultaten: r.data }); });
-    if (fout) return evaluatiePage(c, id, values, fout.errors);
+    if (fout) return evaluatiePage(c, id, values, fout);
     await setFlash(c, { kind: 'ok', text: v.data.conclusie === 'bijstellen' ? 'De evaluatie is opgeslagen. Maak nu de nieuwe versie.' : 'De evaluatie is opgeslagen.' });
     return c.redirect(v.data.conclusie === 'bijstellen' ? `/opp/${id}/bewerken?evaluatie=${evaluatieId}` : v.data.conclusie === 'afsluiten' ? `/opp/${id}/afsluiten` : `/opp/${id}`, 303);
   });
@@ -998,9 +1003,9 @@ export function registerOppRoutes(app: App): void {
     const id = uuidParam(c);
     const values = await readForm(c);
     const a = leesAntwoorden(values);
-    if (!a.ok) return meningPage(c, id, 'zelf', values, a.errors);
+    if (!a.ok) return meningPage(c, id, 'zelf', values, { errors: a.errors, status: 422 });
     const fout = await probeerFormulier(() => cmd.geefEigenMening(deps(c), actor(c), id, a.data));
-    if (fout) return meningPage(c, id, 'zelf', values, fout.errors);
+    if (fout) return meningPage(c, id, 'zelf', values, fout);
     const leerling = c.var.auth!.actief!.rol === 'leerling';
     await setFlash(c, { kind: 'ok', text: leerling ? 'Dank je! De school leest wat je hebt geschreven.' : 'Dank u. De school leest uw mening.' });
     return c.redirect(leerling ? '/mijn-opp' : `/opp/${id}`, 303);

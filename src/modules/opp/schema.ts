@@ -128,6 +128,9 @@ export const oppInstemming = pgTable(
     bron: text('bron').notNull(),
     /** The name of the parent or pupil who decided. */
     namens: text('namens').notNull(),
+    /** Who decided on the handelingsdeel when this was recorded ('ouders' or the adult pupil, opp.instemming_door): a
+     *  decision counts only while the same party decides. */
+    beslisser: text('beslisser').notNull().default('ouders'),
     doorGebruiker: uuid('door_gebruiker').references(() => gebruiker.id),
     doorRol: text('door_rol').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,7 +1,8 @@
 /**
  * All SQL of the OPP. Every query runs in a tenant transaction (RLS) and is scoped by the relationship of
  * rules/toegang.ts in its WHERE clause, so an OPP the user may not see is simply not found. School staff and the
- * board see an OPP while the pupil is enrolled at its school location, as they see the pupil's file.
+ * board see an OPP while the pupil is enrolled at its school location, and a running one also after the pupil left
+ * (so the school can close it and its end date reaches the ROD).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { first, rows, type Executor } from '../../platform/db/client.js';
@@ -71,6 +72,7 @@ export interface InstemmingRij {
   reden: string | null;
   bron: InstemmingBron;
   namens: string;
+  beslisser: 'ouders' | 'leerling';
   doorRol: string;
   createdAt: Date;
 }
@@ -125,10 +127,12 @@ function ingeschrevenOp(code: SQL, today: CivilDate): SQL {
 /** The WHERE fragment for an OPP `o` joined with its pupil `l` and location `v`. */
 function zichtbaarVoor(rel: OppRelatie, today: CivilDate): SQL {
   switch (rel.soort) {
+    // A running OPP stays with its school when the pupil leaves, so the school can close it (its end date goes to
+    // the ROD); a closed one only while the pupil is enrolled there.
     case 'school':
-      return sql`o.vestiging_code = ${rel.vestigingCode} and ${ingeschrevenOp(sql`o.vestiging_code`, today)}`;
+      return sql`o.vestiging_code = ${rel.vestigingCode} and (o.afgesloten_op is null or ${ingeschrevenOp(sql`o.vestiging_code`, today)})`;
     case 'bestuur':
-      return sql`v.bestuur_nummer = ${rel.bestuurNummer} and ${ingeschrevenOp(sql`o.vestiging_code`, today)}`;
+      return sql`v.bestuur_nummer = ${rel.bestuurNummer} and (o.afgesloten_op is null or ${ingeschrevenOp(sql`o.vestiging_code`, today)})`;
     case 'ouder':
       return sql`exists (select 1 from ouder p where p.swv_id = o.swv_id and p.leerling_id = o.leerling_id
         and p.gebruiker_id = ${rel.gebruikerId} and p.heeft_gezag)`;
@@ -146,9 +150,9 @@ const OPP = sql`select o.id, o.leerling_id as "leerlingId", l.voornaam, l.tussen
     o.afsluit_reden as "afsluitReden", o.versie
   from opp o join leerling l on l.swv_id = o.swv_id and l.id = o.leerling_id join vestiging v on v.code = o.vestiging_code`;
 
-/** One OPP, when the relationship may see it. */
-export function findOpp(ex: Executor, id: string, rel: OppRelatie, today: CivilDate): Promise<OppRij | undefined> {
-  return first<OppRij>(ex, sql`${OPP} where o.id = ${id} and ${zichtbaarVoor(rel, today)}`);
+/** One OPP, when the relationship may see it; `vergrendel` locks its row until the end of the transaction. */
+export function findOpp(ex: Executor, id: string, rel: OppRelatie, today: CivilDate, opts: { vergrendel?: boolean } = {}): Promise<OppRij | undefined> {
+  return first<OppRij>(ex, sql`${OPP} where o.id = ${id} and ${zichtbaarVoor(rel, today)} ${opts.vergrendel ? sql`for update of o` : sql``}`);
 }
 
 /** Every OPP the relationship may see (optionally of one pupil; optionally only running ones), by pupil name. */
@@ -183,7 +187,7 @@ export async function laadRecords(ex: Executor, oppIds: readonly string[]): Prom
   const oogos = await rows<OogoRij>(ex, sql`select r.id, r.opp_id as "oppId", r.volgnummer, r.op::text as op, r.deelnemers, r.uitkomst, r.verslag, g.naam as "doorNaam"
       from opp_oogo r left join gebruiker g on g.id = r.vastgelegd_door where r.opp_id = any(${ids}) order by r.op, r.created_at`);
   const instemmingen = await rows<InstemmingRij>(ex, sql`select r.id, r.opp_id as "oppId", r.versie_id as "versieId", r.volgnummer, r.uitkomst, r.op::text as op, r.reden,
-        r.bron, r.namens, r.door_rol as "doorRol", r.created_at as "createdAt"
+        r.bron, r.namens, r.beslisser, r.door_rol as "doorRol", r.created_at as "createdAt"
       from opp_instemming r where r.opp_id = any(${ids}) order by r.op, r.created_at`);
   const meningen = await rows<MeningRij>(ex, sql`select r.id, r.opp_id as "oppId", r.volgnummer, r.van, r.soort, r.antwoorden, r.reden, r.vorm,
         r.gegeven_op::text as "gegevenOp", r.namens, r.door_rol as "doorRol", r.reactie, r.reactie_op::text as "reactieOp",
@@ -275,10 +279,10 @@ export async function insertOogo(
 export async function insertInstemming(
   ex: Executor,
   i: { swvId: string; oppId: string; versieId: string; volgnummer: number; uitkomst: Instemming; op: CivilDate; reden: string | null;
-    bron: InstemmingBron; namens: string; door: string; doorRol: string },
+    bron: InstemmingBron; namens: string; beslisser: 'ouders' | 'leerling'; door: string; doorRol: string },
 ): Promise<void> {
-  await ex.execute(sql`insert into opp_instemming (swv_id, opp_id, versie_id, volgnummer, uitkomst, op, reden, bron, namens, door_gebruiker, door_rol)
-    values (${i.swvId}, ${i.oppId}, ${i.versieId}, ${i.volgnummer}, ${i.uitkomst}, ${i.op}, ${i.reden}, ${i.bron}, ${i.namens}, ${i.door}, ${i.doorRol})`);
+  await ex.execute(sql`insert into opp_instemming (swv_id, opp_id, versie_id, volgnummer, uitkomst, op, reden, bron, namens, beslisser, door_gebruiker, door_rol)
+    values (${i.swvId}, ${i.oppId}, ${i.versieId}, ${i.volgnummer}, ${i.uitkomst}, ${i.op}, ${i.reden}, ${i.bron}, ${i.namens}, ${i.beslisser}, ${i.door}, ${i.doorRol})`);
 }
 
 export async function insertMening(
@@ -293,10 +297,10 @@ export async function insertMening(
   return r!.id;
 }
 
-/** Records what the school did with a view (optimistic lock on the view's version); false when stale. */
+/** Records what the school did with a view, once (optimistic lock on the view's version); false when stale or already there. */
 export async function reageerOpMening(ex: Executor, id: string, oppId: string, versie: number, r: { reactie: string; op: CivilDate; door: string }): Promise<boolean> {
   const uit = await rows(ex, sql`update opp_mening set reactie = ${r.reactie}, reactie_op = ${r.op}, reactie_door = ${r.door}, versie = versie + 1
-    where id = ${id} and opp_id = ${oppId} and versie = ${versie} returning id`);
+    where id = ${id} and opp_id = ${oppId} and versie = ${versie} and reactie is null returning id`);
   return uit.length === 1;
 }
 
@@ -357,4 +361,11 @@ export async function noteerHerinnering(ex: Executor, h: { swvId: string; oppId:
   const r = await rows(ex, sql`insert into opp_herinnering (swv_id, opp_id, soort, sleutel) values (${h.swvId}, ${h.oppId}, ${h.soort}, ${h.sleutel})
     on conflict (swv_id, opp_id, soort, sleutel) do nothing returning id`);
   return r.length === 1;
+}
+
+/** The addresses of the pupil's own accounts (the adult pupil who decides gets the school's requests). */
+export async function leerlingAdressen(ex: Executor, leerlingId: string): Promise<string[]> {
+  const r = await rows<{ email: string }>(ex, sql`select distinct g.email from rol_toekenning t join gebruiker g on g.id = t.gebruiker_id
+    where t.rol = 'leerling' and t.leerling_id = ${leerlingId} and g.is_actief order by g.email`);
+  return r.map((x) => x.email);
 }

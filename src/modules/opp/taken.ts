@@ -11,6 +11,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database, Executor } from '../../platform/db/client.js';
 import type { JobHandler } from '../../platform/jobs/queue.js';
 import { queueMail } from '../../platform/mail/outbox.js';
+import { recordAudit } from '../../platform/audit/audit.js';
 import { amsterdamTijdstip, planEenmalig, swvCodes, volgendeDagrunOm } from '../../platform/jobs/planning.js';
 import { schoolOntvangers } from '../zorgplicht/taken-store.js';
 import { feitenVan } from './commands.js';
@@ -85,14 +86,24 @@ export async function voerOppSignalenUit(deps: OppTakenDeps, opts: { swvIds?: re
         if (opps.length === 0) return;
         const records = await store.laadRecords(tx, opps.map((o) => o.id));
         const perSchool = new Map<string, { naam: string; tellingen: Partial<Record<Signaal, number>> }>();
+        const gesignaleerd = new Set<string>();
         for (const o of opps) {
           for (const s of signalen(oppStand(feitenVan(o, records.get(o.id)!), vandaag), o.uiterlijk, vandaag)) {
             if (!(await store.noteerHerinnering(tx, { swvId, oppId: o.id, soort: s.soort, sleutel: s.sleutel }))) continue;
             verslag.signalen += 1;
+            gesignaleerd.add(o.leerlingId);
             const school = perSchool.get(o.vestigingCode) ?? { naam: o.vestigingNaam, tellingen: {} };
             school.tellingen[s.soort] = (school.tellingen[s.soort] ?? 0) + 1;
             perSchool.set(o.vestigingCode, school);
           }
+        }
+        // The pupils whose OPP led to a signal were read for it: one event for the run (the reads that found nothing
+        // to signal are not logged, or every parent's access log would list Passend every day).
+        if (gesignaleerd.size) {
+          await recordAudit(tx, {
+            swvId, actorGebruikerId: null, actorRol: 'systeem', actie: 'lijst', objectType: 'opp-lijst', leerlingIds: [...gesignaleerd],
+            velden: ['uiterlijk', 'vaststelling', 'evaluaties'], grondslag: 'dagelijkse signalen ontwikkelingsperspectief (Wpo 40a lid 2 en 3)', resultaat: 'ok',
+          });
         }
         for (const [code, school] of perSchool) {
           for (const aan of await schoolOntvangers(tx, swvId, code)) {

@@ -97,8 +97,8 @@ async function mijnKinderenPage(c: AppContext) {
 /** Registers the parents' portal. */
 export function registerPortaalRoutes(app: App): void {
   defineRoute(app, 'GET', '/mijn-kinderen', { access: ['ouder', 'leerling'], pupilData: 'lezen', summary: 'Ouderportaal: kinderen, aanmeldingen, ontwikkelingsperspectief' }, async (c) => {
-    const a = c.var.auth!.actief!;
-    if (a.rol === 'leerling' && a.leerlingId) return c.redirect(`/leerlingen/${a.leerlingId}`, 303);
+    // A pupil's home in Passend is the pupil portal.
+    if (c.var.auth!.actief!.rol === 'leerling') return c.redirect('/mijn-opp', 303);
     return mijnKinderenPage(c);
   });
 

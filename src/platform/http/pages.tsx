@@ -78,7 +78,7 @@ async function homePage(c: AppContext) {
         <Paragraph>
           {rol === 'ouder'
             ? <Link href="/mijn-kinderen">Bekijk uw kinderen</Link>
-            : <><Link href="/mijn-opp">Bekijk je ondersteuning en zeg wat je ervan vindt</Link> · <Link href="/mijn-kinderen">Bekijk je gegevens</Link></>}
+            : <Link href="/mijn-opp">Bekijk je ondersteuning en zeg wat je ervan vindt</Link>}
         </Paragraph>
       ) : info.kanLeerlingdossierOpenen ? (
         <Paragraph>

@@ -31,8 +31,7 @@ export function navFor(auth: AuthContext | null, path: string, isDemo: boolean):
     items.push({ href: '/scholen/zoeken', label: 'School zoeken' });
     items.push({ href: '/samenwerkingsverbanden', label: 'Samenwerkingsverbanden' });
   } else if (rol === 'ouder' || rol === 'leerling') {
-    items.push({ href: '/mijn-kinderen', label: rol === 'ouder' ? 'Mijn kinderen' : 'Mijn gegevens' });
-    if (rol === 'leerling') items.push({ href: '/mijn-opp', label: 'Mijn ondersteuning' });
+    items.push(rol === 'ouder' ? { href: '/mijn-kinderen', label: 'Mijn kinderen' } : { href: '/mijn-opp', label: 'Mijn ondersteuning' });
     if (rol === 'ouder') items.push({ href: '/aanmeldingen', label: 'Aanmeldingen' });
     items.push({ href: '/scholen/zoeken', label: 'School zoeken' });
   } else {

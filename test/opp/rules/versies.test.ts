@@ -16,7 +16,9 @@ import {
   alsVaststellingsversie, eersteVaststelling, geldendeVersie, ontbrekendVoorVaststelling, oppStand, versieStatus, volgnummerVoorNieuwRecord,
   vorigeVaststelling, type OppFeiten,
 } from '../../../src/modules/opp/rules/versies.js';
-import { magLeerlingZelfInstemmen, sindsVorigeVaststelling } from '../../../src/modules/opp/rules/vaststelling.js';
+import { instemmingVoor, magLeerlingZelfInstemmen, sindsVorigeVaststelling } from '../../../src/modules/opp/rules/vaststelling.js';
+import { evaluatieStand } from '../../../src/modules/opp/rules/evaluatie.js';
+import { aanleidingVoor, soortenVoorSchool } from '../../../src/modules/opp/rules/termijn.js';
 import {
   antwoordenVan, controleerMening, controleerPortaalLeeftijd, magLeerlingPortaal, vragenVoor, LEERLING_PORTAAL_STANDAARD,
 } from '../../../src/modules/opp/rules/hoorrecht.js';
@@ -213,4 +215,46 @@ test('ROD (legal-rules §2.8): only start and end date, start = first adoption; 
   const bron = { vestigingCode: '08LE00', leerlingId: 'x', voornaam: 'Sem', tussenvoegsel: 'de', achternaam: 'Vries', geboortedatum: '2015-01-02', startdatum: '2025-10-01', einddatum: null };
   assert.deepEqual(rodRegel(bron), ['08LE', '00', 'x', 'de Vries', 'Sem', '2015-01-02', '2025-10-01', '']);
   assert.equal(rodRegel({ ...bron, startdatum: null }), null);
+});
+
+test('two parents with gezag: one parent\'s refusal stands until that parent changes it (BW 1:245, 1:253a; our reading)', () => {
+  const a = { versie: 2, uitkomst: 'geweigerd' as const, op: '2025-03-01', reden: 'Te veel.', wie: 'Moeder' };
+  const b = { versie: 2, uitkomst: 'ingestemd' as const, op: '2025-03-05', wie: 'Vader' };
+  assert.equal(instemmingVoor(2, [a, b])?.uitkomst, 'geweigerd');
+  assert.equal(instemmingVoor(2, [a, b, { ...a, uitkomst: 'ingestemd', op: '2025-03-06', reden: undefined }])?.uitkomst, 'ingestemd');
+  assert.equal(instemmingVoor(2, [b, { versie: 2, uitkomst: 'gezien', op: '2025-03-07', wie: 'Moeder' }])?.uitkomst, 'ingestemd', '"gezien" is no refusal');
+  assert.equal(instemmingVoor(3, [a, b]), null, 'a decision on version 2 is none on version 3');
+});
+
+test('property: with one person the newest decision counts; a standing refusal always wins over any consent', () => {
+  const rec = fc.record({ uitkomst: fc.constantFrom('gezien' as const, 'ingestemd' as const, 'geweigerd' as const), op: datum, wie: fc.constantFrom('Moeder', 'Vader') });
+  fc.assert(fc.property(fc.array(rec, { minLength: 1, maxLength: 8 }), (rs) => {
+    const records = rs.map((r) => ({ ...r, versie: 1 }));
+    const laatste = new Map<string, (typeof records)[number]>();
+    for (const r of records) if (!laatste.has(r.wie) || r.op >= laatste.get(r.wie)!.op) laatste.set(r.wie, r);
+    const uit = instemmingVoor(1, records)!;
+    const standen = [...laatste.values()].map((r) => r.uitkomst);
+    assert.equal(uit.uitkomst, standen.includes('geweigerd') ? 'geweigerd' : standen.includes('ingestemd') ? 'ingestemd' : 'gezien');
+  }));
+});
+
+test('the evaluation with the parents: an OPP first adopted in June or July is evaluated from the next school year (our reading)', () => {
+  assert.equal(evaluatieStand([], '2026-07-31', '2026-06-10'), 'nog-niet');
+  assert.equal(evaluatieStand([], '2026-07-31', '2026-05-31'), 'achterstallig');
+  assert.equal(evaluatieStand([], '2027-06-01', '2026-06-10'), 'binnenkort', 'next school year it is due as usual');
+  assert.equal(evaluatieStand([], '2026-07-31'), 'achterstallig', 'rule 15 as written, without an adoption date');
+});
+
+test('WPO 40a lid 2: within the 6 weeks after enrolment the law\'s deadline applies, "later" may not move it', () => {
+  assert.equal(aanleidingVoor('later', { ingeschrevenOp: '2025-09-01' }, '2025-10-13'), 'inschrijving');
+  assert.equal(aanleidingVoor('later', { ingeschrevenOp: '2025-09-01' }, '2025-10-14'), 'later');
+  assert.equal(aanleidingVoor('later', { ingeschrevenOp: '2025-03-01', definitiefOp: '2025-06-02' }, '2025-07-01'), 'inschrijving');
+  assert.equal(aanleidingVoor('inschrijving', { ingeschrevenOp: '2020-08-20' }, '2026-03-02'), 'inschrijving');
+});
+
+test('the kind of education follows the school: (v)so schools make (v)so OPPs, a basisschool bao', () => {
+  assert.deepEqual(soortenVoorSchool('bao'), ['bao']);
+  assert.deepEqual(soortenVoorSchool('so/vso'), ['so', 'vso']);
+  assert.deepEqual(soortenVoorSchool('vo'), ['vo', 'pro']);
+  assert.equal(soortenVoorSchool('onbekend').length, 6);
 });

@@ -13,11 +13,18 @@ export function eindeSchooljaar(dag: CivilDate): CivilDate {
   return `${schoolYearOf(dag).slice(5)}-07-31`;
 }
 
-/** How the yearly evaluation stands on `vandaag`, given the dates of the evaluations held. */
-export function evaluatieStand(evaluaties: readonly CivilDate[], vandaag: CivilDate): EvaluatieStand {
+/**
+ * How the yearly evaluation stands on `vandaag`, given the dates of the evaluations held with the parents (the law:
+ * "met de ouders"; the caller leaves out evaluations without them). An OPP first adopted on or after 1 June of this
+ * school year needs its first evaluation next school year: two months after adoption is too soon to evaluate (our
+ * reading of "ten minste eenmaal per schooljaar", marked on the page).
+ */
+export function evaluatieStand(evaluaties: readonly CivilDate[], vandaag: CivilDate, eersteVaststelling: CivilDate | null = null): EvaluatieStand {
   const jaar = schoolYearOf(vandaag);
   if (evaluaties.some((e) => e <= vandaag && schoolYearOf(e) === jaar)) return 'gedaan';
   const einde = eindeSchooljaar(vandaag);
+  const juni = `${einde.slice(0, 4)}-06-01`;
+  if (eersteVaststelling && schoolYearOf(eersteVaststelling) === jaar && eersteVaststelling >= juni) return 'nog-niet';
   if (vandaag >= einde) return 'achterstallig';
-  return vandaag >= `${einde.slice(0, 4)}-06-01` ? 'binnenkort' : 'nog-niet';
+  return vandaag >= juni ? 'binnenkort' : 'nog-niet';
 }

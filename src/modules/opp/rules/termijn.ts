@@ -80,3 +80,35 @@ export function termijnStand(uiterlijk: CivilDate, vandaag: CivilDate, eersteVas
   if (dagen < 0) return { stand: 'te-laat', dagen };
   return { stand: dagen <= OPP_WAARSCHUWING_DAGEN ? 'binnenkort' : 'op-tijd', dagen };
 }
+
+/**
+ * The kinds of education an OPP at a school of this DUO kind can be for (register/rules/soort.ts): a (v)so school's
+ * OPP is (v)so (every pupil has one, and the commissie voor de begeleiding advises), an sbo's is sbo, a vo school's is
+ * vo or praktijkonderwijs, a basisschool's is bao. An unknown kind allows every choice.
+ */
+export function soortenVoorSchool(schoolsoort: string): Onderwijssoort[] {
+  switch (schoolsoort) {
+    case 'bao':
+      return ['bao'];
+    case 'sbo':
+      return ['sbo'];
+    case 'so':
+      return ['so'];
+    case 'vso':
+      return ['vso'];
+    case 'so/vso':
+      return ['so', 'vso'];
+    case 'vo':
+      return ['vo', 'pro'];
+    default:
+      return ['bao', 'sbo', 'vo', 'pro', 'so', 'vso'];
+  }
+}
+
+/**
+ * The reason that counts for the deadline: while the 6 weeks after enrolment (or the definitive placement) still run,
+ * the law's deadline applies whatever the school chose — "later" may not move it (WPO 40a lid 2).
+ */
+export function aanleidingVoor(gekozen: Aanleiding, i: { ingeschrevenOp: CivilDate; definitiefOp?: CivilDate | null }, vandaag: CivilDate): Aanleiding {
+  return gekozen === 'later' && oppUiterlijk(i) >= vandaag ? 'inschrijving' : gekozen;
+}

@@ -2,7 +2,8 @@
  * Who sees and who does what with an OPP (issue 6, item 10). Pure: the store turns the relationship into a WHERE
  * clause, so a page, a list and an export see the same OPPs.
  *
- * - Intern begeleider / schoolleider: the OPPs of pupils enrolled now at their own location. The IB writes versions,
+ * - Intern begeleider / schoolleider: the OPPs of pupils enrolled now at their own location, and the running OPPs of
+ *   pupils who left (to close them). The IB writes versions,
  *   records the OOGO, the pupil's view and the evaluation; the board adopts (WPO 40a lid 1: "het bevoegd gezag
  *   stelt vast"), which the schoolleider does by mandate of the board, as the school leader adopts the
  *   ondersteuningsaanbod (aanbod/rules/toegang.ts).

@@ -27,6 +27,8 @@ export interface InstemmingRecord {
   op: CivilDate;
   /** With a refusal: the reasons (the letter points to the GPO and the onderwijsconsulenten). */
   reden?: string;
+  /** Who decided (a parent's or the pupil's name); records without one are one person's. */
+  wie?: string;
 }
 
 export interface OppVersie {
@@ -44,10 +46,23 @@ export interface OppVersie {
 
 const gevuld = (s: string) => s.trim().length > 0;
 
-/** The newest decision on the handelingsdeel of this exact version (a later record replaces an earlier one). */
+/**
+ * The decision on the handelingsdeel of this exact version. Each person's newest record replaces their earlier ones;
+ * with two parents with gezag, a refusal by one stands until that parent changes it — the other's consent does not
+ * override it (parents with joint gezag decide together, BW 1:245 and 1:253a; our reading for consent on the OPP).
+ * Returns the standing refusal, else the newest consent, else the newest "gezien", or null.
+ */
 export function instemmingVoor(versie: number, records: readonly InstemmingRecord[]): InstemmingRecord | null {
-  const eigen = records.filter((r) => r.versie === versie);
-  return eigen.length ? eigen.reduce((a, b) => (b.op >= a.op ? b : a)) : null;
+  const laatste = new Map<string, InstemmingRecord>();
+  for (const r of records) {
+    if (r.versie !== versie) continue;
+    const k = r.wie ?? '';
+    const v = laatste.get(k);
+    if (!v || r.op >= v.op) laatste.set(k, r);
+  }
+  const nieuwste = (uitkomst: Instemming) => [...laatste.values()].filter((r) => r.uitkomst === uitkomst)
+    .reduce<InstemmingRecord | null>((a, b) => (!a || b.op >= a.op ? b : a), null);
+  return nieuwste('geweigerd') ?? nieuwste('ingestemd') ?? nieuwste('gezien');
 }
 
 /**

@@ -73,6 +73,7 @@ export interface OppFeiten {
   instemmingen: readonly InstemmingRecord[];
   /** The pupil's views (hoorrecht); the parents' own views are not a condition for adoption. */
   leerlingMeningen: readonly { volgnummer: number; soort: 'mening' | 'niet-gehoord'; tekst: string; gegevenOp: CivilDate }[];
+  /** The dates of the evaluations held with the parents. */
   evaluaties: readonly CivilDate[];
 }
 
@@ -123,7 +124,7 @@ export function oppStand(f: OppFeiten, vandaag: CivilDate): OppStand {
   return {
     fase,
     termijn: termijnStand(f.uiterlijk, vandaag, eersteVaststelling(f.versies)),
-    evaluatie: geldend && !f.afgeslotenOp ? evaluatieStand(f.evaluaties, vandaag) : null,
+    evaluatie: geldend && !f.afgeslotenOp ? evaluatieStand(f.evaluaties, vandaag, eersteVaststelling(f.versies)) : null,
     voorstel,
     // The CvB advice is given at adoption itself (its date is part of that form), so it is not a missing step here.
     ontbreekt: voorstel && !f.afgeslotenOp ? controleerVaststelling(alsVaststellingsversie(f, voorstel), f.instemmingen, vandaag) : {},
