@@ -7,6 +7,7 @@
  * DUO still uses the names from before the vmbo existed: VBO (the vocational paths) and MAVO (the theoretical path)
  * are both vmbo today; LWOO (leerwegondersteuning) is support within vmbo; PRO is praktijkonderwijs.
  */
+import { poOnderwijssoorten } from '../../register/rules/soort.js';
 import type { Soort } from '../../register/rules/soort.js';
 
 export const SCHOOLTYPE_FILTERS = ['bao', 'sbo', 'so', 'vso', 'pro', 'vmbo', 'havo', 'vwo'] as const;
@@ -58,22 +59,7 @@ function voNiveaus(onderwijsstructuur: string | null): readonly SchooltypeFilter
 
 /** The finder types a vestiging belongs to. */
 function typenVan(v: { soort: string; onderwijsstructuur: string | null }): readonly SchooltypeFilter[] {
-  switch (v.soort) {
-    case 'bao':
-      return ['bao'];
-    case 'sbo':
-      return ['sbo'];
-    case 'so':
-      return ['so'];
-    case 'vso':
-      return ['vso'];
-    case 'so/vso':
-      return ['so', 'vso'];
-    case 'vo':
-      return voNiveaus(v.onderwijsstructuur);
-    default:
-      return [];
-  }
+  return poOnderwijssoorten(v.soort) ?? (v.soort === 'vo' ? voNiveaus(v.onderwijsstructuur) : []);
 }
 
 /** True when no filter is chosen or the vestiging matches at least one chosen filter. */

@@ -11,6 +11,7 @@
  *   enrolment; after a provisional placement by law at the latest 6 weeks after it became definitive.
  */
 import { addDays, daysBetween, type CivilDate } from '../../../platform/civil-date.js';
+import { poOnderwijssoorten } from '../../register/rules/soort.js';
 
 export const OPP_TERMIJN_WEKEN = 6;
 
@@ -87,22 +88,7 @@ export function termijnStand(uiterlijk: CivilDate, vandaag: CivilDate, eersteVas
  * vo or praktijkonderwijs, a basisschool's is bao. An unknown kind allows every choice.
  */
 export function soortenVoorSchool(schoolsoort: string): Onderwijssoort[] {
-  switch (schoolsoort) {
-    case 'bao':
-      return ['bao'];
-    case 'sbo':
-      return ['sbo'];
-    case 'so':
-      return ['so'];
-    case 'vso':
-      return ['vso'];
-    case 'so/vso':
-      return ['so', 'vso'];
-    case 'vo':
-      return ['vo', 'pro'];
-    default:
-      return ['bao', 'sbo', 'vo', 'pro', 'so', 'vso'];
-  }
+  return poOnderwijssoorten(schoolsoort) ?? (schoolsoort === 'vo' ? ['vo', 'pro'] : ['bao', 'sbo', 'vo', 'pro', 'so', 'vso']);
 }
 
 /**

@@ -63,3 +63,21 @@ export function swvSectorenVoorSoort(soort: Soort): { po: boolean; vo: boolean }
 export function isPoSectorSoort(soort: Soort): boolean {
   return soort !== 'vo';
 }
+
+/**
+ * The kinds of education of a location in the primary sector: bao, sbo, so or vso — a combined so/vso school has
+ * both; null for a vo school or an unknown kind (the finder and the OPP decide those themselves).
+ */
+export function poOnderwijssoorten(soort: string): ('bao' | 'sbo' | 'so' | 'vso')[] | null {
+  switch (soort) {
+    case 'bao':
+    case 'sbo':
+    case 'so':
+    case 'vso':
+      return [soort];
+    case 'so/vso':
+      return ['so', 'vso'];
+    default:
+      return null;
+  }
+}
