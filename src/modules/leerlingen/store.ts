@@ -22,6 +22,15 @@ export interface LeerlingRij extends LeerlingPersoon {
   vestigingNaam: string | null;
 }
 
+/**
+ * The user is a parent with gezag of the pupil in `swvId`/`leerlingId` (SQL columns of the caller's row): the one
+ * place where "a parent sees a child's records only with gezag" (rules/toegang.ts) is written, for every module.
+ */
+export function ouderMetGezag(swvId: SQL, leerlingId: SQL, gebruikerId: string): SQL {
+  return sql`exists (select 1 from ouder og where og.swv_id = ${swvId} and og.leerling_id = ${leerlingId}
+    and og.gebruiker_id = ${gebruikerId} and og.heeft_gezag)`;
+}
+
 /** The WHERE fragment that limits `l` (leerling) to what the relationship may see. */
 export function zichtbaarVoor(relatie: Relatie, today: string): SQL {
   switch (relatie.soort) {
@@ -36,8 +45,7 @@ export function zichtbaarVoor(relatie: Relatie, today: string): SQL {
         where i.swv_id = l.swv_id and i.leerling_id = l.id and v.bestuur_nummer = ${relatie.bestuurNummer}
         and (i.einddatum is null or i.einddatum >= ${today}))`;
     case 'ouder-met-gezag':
-      return sql`exists (select 1 from ouder o where o.swv_id = l.swv_id and o.leerling_id = l.id
-        and o.gebruiker_id = ${relatie.gebruikerId} and o.heeft_gezag)`;
+      return ouderMetGezag(sql`l.swv_id`, sql`l.id`, relatie.gebruikerId);
     case 'eigen':
       return sql`l.id = ${relatie.leerlingId}`;
     case 'geen':

@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { first, rows, type Executor } from '../../platform/db/client.js';
 import type { CivilDate } from '../../platform/civil-date.js';
-import type { LeerlingPersoon } from '../leerlingen/store.js';
+import { ouderMetGezag, type LeerlingPersoon } from '../leerlingen/store.js';
 import type { OppRelatie } from './rules/toegang.js';
 import type { Aanleiding, Onderwijssoort } from './rules/termijn.js';
 import type { Antwoord, Factor, Handeling, Resultaat, VersieInhoud } from './rules/inhoud.js';
@@ -134,8 +134,7 @@ function zichtbaarVoor(rel: OppRelatie, today: CivilDate): SQL {
     case 'bestuur':
       return sql`v.bestuur_nummer = ${rel.bestuurNummer} and (o.afgesloten_op is null or ${ingeschrevenOp(sql`o.vestiging_code`, today)})`;
     case 'ouder':
-      return sql`exists (select 1 from ouder p where p.swv_id = o.swv_id and p.leerling_id = o.leerling_id
-        and p.gebruiker_id = ${rel.gebruikerId} and p.heeft_gezag)`;
+      return ouderMetGezag(sql`o.swv_id`, sql`o.leerling_id`, rel.gebruikerId);
     case 'leerling':
       return sql`o.leerling_id = ${rel.leerlingId}`;
     case 'geen':

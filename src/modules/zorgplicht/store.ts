@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { first, rows, type Executor } from '../../platform/db/client.js';
-import type { LeerlingPersoon } from '../leerlingen/store.js';
+import { ouderMetGezag, type LeerlingPersoon } from '../leerlingen/store.js';
 import type { AanmeldingRelatie } from './rules/toegang.js';
 import type { Sector } from './rules/termijnen.js';
 
@@ -52,8 +52,7 @@ function zichtbaarVoor(r: AanmeldingRelatie): SQL {
       return sql`v.bestuur_nummer = ${r.bestuurNummer}`;
     case 'ouder':
       // Only a parent with gezag sees the application (security-notes §1.2; the file of a child is health data).
-      return sql`exists (select 1 from ouder o where o.swv_id = a.swv_id and o.leerling_id = a.leerling_id
-        and o.gebruiker_id = ${r.gebruikerId} and o.heeft_gezag)`;
+      return ouderMetGezag(sql`a.swv_id`, sql`a.leerling_id`, r.gebruikerId);
     case 'geen':
       return sql`false`;
   }
